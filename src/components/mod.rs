@@ -1,0 +1,4 @@
+//! Pieces reused across pages.
+
+pub mod layout;
+pub mod status;

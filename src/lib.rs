@@ -1,0 +1,35 @@
+//! Pathways: evidence-based articles about chronic-pain treatments and an interactive
+//! comparison of those treatments, as a client-side Leptos app served from static files.
+//!
+//! `model` and the pure modules beside it hold every rule and are tested natively;
+//! `pages` and `components` are thin views over them. See `docs/architecture.md`.
+
+pub mod api;
+pub mod base;
+pub mod components;
+pub mod model;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::layout::{Footer, Header, SkipLink};
+use pages::{home::Home, not_found::NotFound};
+
+/// The whole app: the shell around the router.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router base=base::router_base()>
+            <SkipLink/>
+            <Header/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

@@ -1,0 +1,142 @@
+//! Articles and the index that lists them.
+
+use serde::{Deserialize, Serialize};
+
+/// `content/index.json`: one entry per article, in display order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContentIndex {
+    pub schema: u32,
+    pub articles: Vec<ArticleMeta>,
+}
+
+/// What the home page needs to list an article, repeated at the top of the article itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub reading_minutes: u32,
+    /// ISO date, `YYYY-MM-DD`.
+    pub last_reviewed: String,
+    /// ISO date, `YYYY-MM-DD`, after `last_reviewed`.
+    pub review_due: String,
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+/// `content/articles/<slug>.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub schema: u32,
+    pub meta: ArticleMeta,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Block {
+    /// `level` is 2 or 3; `id` is the stable anchor used in `#fragment` links.
+    Heading {
+        level: u8,
+        id: String,
+        text: String,
+    },
+    Paragraph {
+        runs: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    Callout {
+        kind: CalloutKind,
+        runs: Vec<Inline>,
+    },
+    /// An embedded comparison of `treatments` on `attributes` (ids into the catalogue).
+    Compare {
+        treatments: Vec<String>,
+        attributes: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
+    /// A figure the app draws itself (e.g. `pain-pathway`), never an image from content.
+    Figure {
+        id: String,
+        caption: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CalloutKind {
+    KeyPoint,
+    Caution,
+}
+
+/// A run of text inside a paragraph, list item or callout. Runs never nest: text is text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Emphasis {
+        text: String,
+    },
+    Strong {
+        text: String,
+    },
+    /// A glossary term: `term` is a glossary id, `text` is what the reader sees.
+    Term {
+        text: String,
+        term: String,
+    },
+    /// One citation marker for one or more reference ids.
+    Cite {
+        refs: Vec<String>,
+    },
+    ArticleLink {
+        text: String,
+        slug: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        anchor: Option<String>,
+    },
+    TreatmentLink {
+        text: String,
+        id: String,
+    },
+    /// Only `https:` links are valid; anything else is shown as plain text.
+    ExternalLink {
+        text: String,
+        href: String,
+    },
+}
+
+impl Inline {
+    /// The words a reader sees for this run (citations have none of their own).
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text { text }
+            | Inline::Emphasis { text }
+            | Inline::Strong { text }
+            | Inline::Term { text, .. }
+            | Inline::ArticleLink { text, .. }
+            | Inline::TreatmentLink { text, .. }
+            | Inline::ExternalLink { text, .. } => text,
+            Inline::Cite { .. } => "",
+        }
+    }
+}
+
+impl Block {
+    /// Every inline run of the block, in reading order.
+    pub fn runs(&self) -> Box<dyn Iterator<Item = &Inline> + '_> {
+        match self {
+            Block::Paragraph { runs } | Block::Callout { runs, .. } => Box::new(runs.iter()),
+            Block::List { items, .. } => Box::new(items.iter().flatten()),
+            _ => Box::new(std::iter::empty()),
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The content model: serde types for every JSON file under `public/content/`, and the pure
+//! logic on them. Nothing here touches the browser, so all of it is tested with `cargo test`.
+
+pub mod article;
+pub mod catalog;
+
+pub use article::{Article, ArticleMeta, Block, CalloutKind, ContentIndex, Inline};
+pub use catalog::{
+    Attribute, AttributeKind, Attributes, Better, Cell, CellValue, Glossary, Group, Reference,
+    References, Site, Term, Treatment, Treatments,
+};
+
+/// The content schema this build of the app understands. Content files carry their own
+/// `schema` number; a larger one means the content was written for a newer app.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every content file starts with a `schema` number.
+pub trait Versioned {
+    fn schema(&self) -> u32;
+}
+
+macro_rules! versioned {
+    ($($t:ty),*) => {$(
+        impl Versioned for $t {
+            fn schema(&self) -> u32 {
+                self.schema
+            }
+        }
+    )*};
+}
+versioned!(
+    Article,
+    ContentIndex,
+    Treatments,
+    Attributes,
+    Glossary,
+    References
+);
+pub mod validate;

@@ -1,0 +1,1 @@
+//! Content validation (being written).

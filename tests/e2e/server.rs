@@ -1,0 +1,196 @@
+//! A small static file server for the end-to-end tests, able to host `dist/` the three ways a
+//! real static host does, and to misbehave on purpose.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// How the host answers a path that has no file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hosting {
+    /// Netlify-style SPA fallback: `index.html` with status 200 (for `.json` too).
+    Fallback,
+    /// GitHub-Pages-style: `404.html` with status 404.
+    NotFoundPage,
+}
+
+/// A deliberate failure for one path.
+#[derive(Debug, Clone)]
+pub enum Fault {
+    /// Answer with this status and a short plain-text body.
+    Status(u16),
+    /// Answer with the site's `index.html`, as a fallback host does.
+    Html,
+    /// Answer 200 `application/json` with this body.
+    Body(String),
+    /// Wait this long before answering normally.
+    Stall(Duration),
+}
+
+pub struct Server {
+    pub origin: String,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+}
+
+struct Site {
+    root: PathBuf,
+    /// URL prefix the site is mounted under, e.g. `/pathways` (empty at the root).
+    prefix: String,
+    hosting: Hosting,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+}
+
+impl Server {
+    /// Serves `root` under `prefix` on a free port of 127.0.0.1.
+    pub fn start(root: &Path, prefix: &str, hosting: Hosting) -> std::io::Result<Server> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let origin = format!("http://{}", listener.local_addr()?);
+        let faults = Arc::new(Mutex::new(HashMap::new()));
+        let site = Arc::new(Site {
+            root: root.to_owned(),
+            prefix: prefix.trim_end_matches('/').to_owned(),
+            hosting,
+            faults: faults.clone(),
+        });
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let site = site.clone();
+                thread::spawn(move || {
+                    let _ = site.answer(stream);
+                });
+            }
+        });
+        Ok(Server { origin, faults })
+    }
+
+    /// The full URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.origin, path)
+    }
+
+    /// Makes requests for `path` (the URL path, prefix included) fail with `fault`.
+    pub fn inject(&self, path: &str, fault: Fault) {
+        self.faults
+            .lock()
+            .expect("fault table")
+            .insert(path.to_owned(), fault);
+    }
+
+    pub fn clear_faults(&self) {
+        self.faults.lock().expect("fault table").clear();
+    }
+}
+
+impl Site {
+    fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
+        let mut reader = BufReader::new(stream.try_clone()?);
+        let mut request_line = String::new();
+        reader.read_line(&mut request_line)?;
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+                break;
+            }
+        }
+        let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+        let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+
+        let fault = self.faults.lock().expect("fault table").get(&path).cloned();
+        let response = match fault {
+            Some(Fault::Status(status)) => {
+                Response::new(status, "text/plain", b"injected failure".to_vec())
+            }
+            Some(Fault::Html) => self.file_response(200, "index.html"),
+            Some(Fault::Body(body)) => Response::new(200, "application/json", body.into_bytes()),
+            Some(Fault::Stall(delay)) => {
+                thread::sleep(delay);
+                self.serve(&path)
+            }
+            None => self.serve(&path),
+        };
+        response.write_to(stream)
+    }
+
+    fn serve(&self, path: &str) -> Response {
+        let Some(rest) = path.strip_prefix(self.prefix.as_str()) else {
+            return Response::new(404, "text/plain", b"outside the site".to_vec());
+        };
+        let rest = rest.trim_start_matches('/');
+        let relative = if rest.is_empty() || rest.ends_with('/') {
+            format!("{rest}index.html")
+        } else {
+            rest.to_owned()
+        };
+        let safe = !relative.split('/').any(|part| part == "..");
+        let file = self.root.join(&relative);
+        if safe && file.is_file() {
+            return self.file_response(200, &relative);
+        }
+        match self.hosting {
+            Hosting::Fallback => self.file_response(200, "index.html"),
+            Hosting::NotFoundPage => self.file_response(404, "404.html"),
+        }
+    }
+
+    fn file_response(&self, status: u16, relative: &str) -> Response {
+        match std::fs::read(self.root.join(relative)) {
+            Ok(body) => Response::new(status, content_type(relative), body),
+            Err(_) => Response::new(404, "text/plain", b"missing".to_vec()),
+        }
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}
+
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
+        Response {
+            status,
+            content_type,
+            body,
+        }
+    }
+
+    fn write_to(self, mut stream: TcpStream) -> std::io::Result<()> {
+        let head = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            self.status,
+            reason(self.status),
+            self.content_type,
+            self.body.len()
+        );
+        stream.write_all(head.as_bytes())?;
+        stream.write_all(&self.body)?;
+        stream.flush()
+    }
+}
