@@ -18,6 +18,10 @@ pub fn Header() -> impl IntoView {
             <A href=href("/") attr:class="site-header__brand">"Pathways"</A>
             <nav class="site-header__nav" aria-label="Main">
                 <A href=href("/") exact=true>"Articles"</A>
+                <A href=href("/treatments")>"Treatments"</A>
+                <A href=href("/compare")>"Compare"</A>
+                <A href=href("/glossary")>"Glossary"</A>
+                <A href=href("/about")>"About"</A>
             </nav>
         </header>
     }

@@ -3,6 +3,10 @@
 
 pub mod article;
 pub mod catalog;
+pub mod dates;
+pub mod ids;
+pub mod query;
+pub mod reading;
 
 pub use article::{Article, ArticleMeta, Block, CalloutKind, ContentIndex, Inline};
 pub use catalog::{
@@ -36,4 +40,5 @@ versioned!(
     Glossary,
     References
 );
+pub mod compare;
 pub mod validate;

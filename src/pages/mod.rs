@@ -1,4 +1,9 @@
 //! One module per route.
 
+pub mod about;
+pub mod article;
+pub mod compare;
+pub mod glossary;
 pub mod home;
 pub mod not_found;
+pub mod treatments;

@@ -151,6 +151,53 @@ impl Browser {
             .map(|_| ())
     }
 
+    /// Runs `script` (a function body; `arguments` holds `args`) and returns its result.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.client
+            .execute(script, args)
+            .await
+            .map_err(|e| format!("script failed: {e}"))
+    }
+
+    /// Polls `script` until it returns `true`.
+    pub async fn wait_js(&self, script: &str, what: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if self.js(script, vec![]).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{what}: still false after {WAIT:?}: {script}"));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Marks the current document; `assert_same_document` fails after a full page load.
+    pub async fn mark_document(&self) -> TestResult {
+        self.js("window.__pathwaysMark = 'kept'; return true;", vec![])
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn assert_same_document(&self) -> TestResult {
+        match self
+            .js("return window.__pathwaysMark || null;", vec![])
+            .await?
+        {
+            Value::String(s) if s == "kept" => Ok(()),
+            _ => Err("the page was reloaded: navigation should stay inside the app".into()),
+        }
+    }
+
+    pub async fn path_and_query(&self) -> Result<String, String> {
+        let url = self.client.current_url().await.map_err(|e| e.to_string())?;
+        Ok(match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_owned(),
+        })
+    }
+
     pub async fn path(&self) -> Result<String, String> {
         let url = self.client.current_url().await.map_err(|e| e.to_string())?;
         Ok(url.path().to_owned())

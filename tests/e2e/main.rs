@@ -8,6 +8,7 @@
 //! `--public-url /pathways/`): `make test` builds both first.
 
 mod browser;
+mod reading;
 mod server;
 mod shell;
 
@@ -32,6 +33,34 @@ pub struct Ctx {
 }
 
 type Scenario = for<'a> fn(&'a Ctx) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
+
+/// `scenarios!(a, b)` declares `SCENARIOS`, the async fns `a` and `b` of a module, by name.
+#[macro_export]
+macro_rules! scenarios {
+    ($($name:ident),* $(,)?) => {
+        pub const SCENARIOS: &[(&str, $crate::Scenario)] = &[
+            $((stringify!($name), |ctx| Box::pin($name(ctx)) as std::pin::Pin<Box<dyn std::future::Future<Output = $crate::browser::TestResult> + '_>>)),*
+        ];
+    };
+}
+
+impl Ctx {
+    /// A content file of the build under test, parsed with the app's own model types.
+    pub fn content<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, String> {
+        let file = self.dist.join("content").join(path);
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))
+    }
+}
+
+pub fn expect_eq<T: PartialEq + std::fmt::Debug>(actual: T, expected: T, what: &str) -> TestResult {
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
+    }
+}
 
 fn main() {
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
@@ -79,7 +108,7 @@ async fn run(filter: Option<String>) -> i32 {
         dist,
     };
 
-    let scenarios: Vec<(&str, Scenario)> = shell::SCENARIOS.to_vec();
+    let scenarios: Vec<(&str, Scenario)> = [shell::SCENARIOS, reading::SCENARIOS].concat();
     let (mut passed, mut failed) = (0, Vec::new());
     for (name, scenario) in scenarios {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {

@@ -1,19 +1,8 @@
 //! The app shell in all three hosting modes, and the one way errors are shown.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use crate::browser::TestResult;
 use crate::server::Fault;
-use crate::{Ctx, Scenario};
-
-macro_rules! scenarios {
-    ($($name:ident),* $(,)?) => {
-        pub const SCENARIOS: &[(&str, Scenario)] = &[
-            $((stringify!($name), |ctx| Box::pin($name(ctx)) as Pin<Box<dyn Future<Output = TestResult> + '_>>)),*
-        ];
-    };
-}
+use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
     shell_renders,
@@ -155,12 +144,4 @@ async fn server_error_shows_message_and_retry_works(ctx: &Ctx) -> TestResult {
         "content/index.json - Failed to load resource: the server responded with a status of 500",
     ])
     .await
-}
-
-fn expect_eq(actual: String, expected: String, what: &str) -> TestResult {
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
-    }
 }

@@ -1,0 +1,86 @@
+//! The side-by-side comparison at `/compare`, as pure logic: the view's URL state, sorting,
+//! the visible table, judgements against a baseline, cell text, CSV export and the picker
+//! search. The page is a thin view over these functions, so every rule is tested natively.
+//!
+//! # How the page uses this
+//! 1. On load and on every navigation, [`parse`] the query string with the known treatment and
+//!    attribute ids. It never fails: whatever it could not use comes back as [`Notice`]s, which
+//!    the page shows above the table (as plain text: they quote parts of the address).
+//! 2. Every control builds a new [`CompareState`] and writes [`format()`] of it back to the
+//!    address, so the address is always canonical and a copied link reproduces the view.
+//!    A header click uses [`next_sort`].
+//! 3. [`chosen_treatments`] resolves the ids in the state; [`ordered_treatments`] puts them in
+//!    screen order (sorted by [`sort_treatments`] in [`View::Rows`], as chosen otherwise).
+//!    [`visible_rows`] gives the groups and attributes to draw, in display order.
+//! 4. Each cell shows [`display_value`], with [`level_position`] for the small scale and, when a
+//!    baseline is set, [`judge`] (its [`Judgement::label`] is the screen-reader text).
+//! 5. "Download CSV" saves [`table_csv`]; prefix [`EXCEL_BOM`] so spreadsheet programs read the
+//!    file as UTF-8 (the data has `α2δ`).
+//! 6. The treatment picker lists [`search_treatments`] for what the reader types.
+//!
+//! # The address
+//! `t=ketamine,opioids,nsaids&sort=onset-asc&base=ketamine&diff=1&hide=serious-risks,evidence&view=rows&open=mechanism`
+//!
+//! | key | meaning | default (omitted) |
+//! |---|---|---|
+//! | `t` | chosen treatment ids, in column order, 2–8 | [`DEFAULT_TREATMENTS`] |
+//! | `sort` | `<attribute>-asc` or `<attribute>-desc` | not sorted |
+//! | `base` | the baseline treatment, one of `t` | no baseline |
+//! | `diff` | `1`: only rows where the treatments differ | `0` |
+//! | `hide` | group ids left out of the table | none |
+//! | `view` | `rows`: one row per treatment | `columns` |
+//! | `open` | the groups left expanded; every other group is collapsed | all expanded |
+//!
+//! `t` is always written, even for the default selection: a shared link should keep showing
+//! the same treatments if the default changes later.
+//!
+//! # "Not established"
+//! A cell counts as not established when it is missing, its value is `null`, or its value does
+//! not fit the attribute (an ordinal value outside the levels, a number where text belongs, a
+//! non-finite number). Every function here treats such cells the same way: shown as
+//! "Not established", sorted last in both directions, equal to each other, never judged.
+
+mod csv;
+mod search;
+mod sort;
+mod state;
+mod table;
+mod url;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+pub use csv::{table_csv, to_csv, EXCEL_BOM};
+pub use search::search_treatments;
+pub use sort::{next_sort, sort_treatments, Sort, SortDir};
+pub use state::{
+    format, parse, CompareState, View, DEFAULT_TREATMENTS, MAX_TREATMENTS, MIN_TREATMENTS,
+};
+pub use table::{
+    chosen_treatments, differs, judge, ordered_treatments, visible_rows, Judgement, RowGroup,
+};
+pub use value::{display_value, level_position, NOT_ESTABLISHED};
+
+/// Something in the address that could not be used, said for the reader: it explains why the
+/// view differs from the link they followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub message: String,
+}
+
+impl Notice {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Notice {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}

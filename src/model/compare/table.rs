@@ -1,0 +1,141 @@
+//! What the table shows: which treatments in which order, which groups and attributes, and how
+//! each cell compares with the baseline.
+
+use std::cmp::Ordering;
+
+use super::sort::sort_treatments;
+use super::state::{CompareState, View};
+use super::value::{value_of, Value};
+use crate::model::{Attribute, Better, Cell, Group, Treatment};
+
+/// One group heading and the attributes under it, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowGroup<'a> {
+    pub group: Group,
+    pub attributes: Vec<&'a Attribute>,
+}
+
+/// The state's treatments, resolved in the state's order. Ids not found in `treatments` are
+/// skipped, so callers may pass either the whole catalogue or just the chosen ones.
+pub fn chosen_treatments<'a>(
+    state: &CompareState,
+    treatments: &[&'a Treatment],
+) -> Vec<&'a Treatment> {
+    state
+        .treatments
+        .iter()
+        .filter_map(|id| treatments.iter().find(|t| t.id == *id).copied())
+        .collect()
+}
+
+/// The chosen treatments in screen order: sorted in [`View::Rows`] when the state has a sort
+/// on a known attribute, otherwise as chosen (in columns the order is the reader's own).
+/// The table and the CSV both use this, so the export matches the screen.
+pub fn ordered_treatments<'a>(
+    state: &CompareState,
+    treatments: &[&'a Treatment],
+    attributes: &[Attribute],
+) -> Vec<&'a Treatment> {
+    let chosen = chosen_treatments(state, treatments);
+    let sort_by = state
+        .sort
+        .as_ref()
+        .filter(|_| state.view == View::Rows)
+        .and_then(|sort| {
+            let attribute = attributes.iter().find(|a| a.id == sort.attribute)?;
+            Some((attribute, sort.dir))
+        });
+    match sort_by {
+        Some((attribute, dir)) => sort_treatments(&chosen, attribute, dir)
+            .into_iter()
+            .filter_map(|index| chosen.get(index).copied())
+            .collect(),
+        None => chosen,
+    }
+}
+
+/// The groups and attributes to draw, groups in display order ([`Group::ALL`]), attributes in
+/// file order. Hidden groups are left out; with `only_differences`, so are attributes on which
+/// all chosen treatments agree; groups left with no attributes are dropped. Collapsed groups
+/// stay in: collapsing only folds them on screen.
+pub fn visible_rows<'a>(
+    state: &CompareState,
+    treatments: &[&Treatment],
+    attributes: &'a [Attribute],
+) -> Vec<RowGroup<'a>> {
+    let chosen = chosen_treatments(state, treatments);
+    let shown = |attribute: &Attribute| {
+        if !state.only_differences {
+            return true;
+        }
+        let cells: Vec<Option<&Cell>> =
+            chosen.iter().map(|t| t.values.get(&attribute.id)).collect();
+        differs(attribute, &cells)
+    };
+    Group::ALL
+        .into_iter()
+        .filter(|group| !state.hidden_groups.contains(group))
+        .filter_map(|group| {
+            let attributes: Vec<&Attribute> = attributes
+                .iter()
+                .filter(|a| a.group == group && shown(a))
+                .collect();
+            (!attributes.is_empty()).then_some(RowGroup { group, attributes })
+        })
+        .collect()
+}
+
+/// Whether the cells do not all hold the same value. Two "not established" cells count as the
+/// same: the filter is for spotting differences in what is known.
+pub fn differs(attribute: &Attribute, cells: &[Option<&Cell>]) -> bool {
+    let mut values = cells.iter().map(|cell| value_of(attribute, *cell));
+    match values.next() {
+        Some(first) => values.any(|value| value != first),
+        None => false,
+    }
+}
+
+/// How a cell compares with the baseline's cell for the same attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Judgement {
+    Better,
+    Worse,
+    Same,
+}
+
+impl Judgement {
+    /// Screen-reader text; the visual marker alone would not say which way it points.
+    pub fn label(self) -> &'static str {
+        match self {
+            Judgement::Better => "better than baseline",
+            Judgement::Worse => "worse than baseline",
+            Judgement::Same => "same as baseline",
+        }
+    }
+}
+
+/// `other` against `baseline`, by the attribute's `better` direction. `None` when there is no
+/// direction (`Better::None`, category, text) or either side is not established: an unknown is
+/// neither better nor worse.
+pub fn judge(
+    attribute: &Attribute,
+    baseline: Option<&Cell>,
+    other: Option<&Cell>,
+) -> Option<Judgement> {
+    if attribute.better == Better::None {
+        return None;
+    }
+    let order = match (value_of(attribute, baseline)?, value_of(attribute, other)?) {
+        (Value::Level(base), Value::Level(other)) => other.cmp(&base),
+        (Value::Number(base), Value::Number(other)) => other.partial_cmp(&base)?,
+        _ => return None,
+    };
+    // `order` says whether `other` is lower (earlier level, smaller number) than the baseline.
+    let lower_is_better = attribute.better == Better::Low;
+    Some(match order {
+        Ordering::Equal => Judgement::Same,
+        Ordering::Less if lower_is_better => Judgement::Better,
+        Ordering::Greater if !lower_is_better => Judgement::Better,
+        Ordering::Less | Ordering::Greater => Judgement::Worse,
+    })
+}

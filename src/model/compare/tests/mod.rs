@@ -1,0 +1,97 @@
+//! Tests for `compare`, against the real content where the rule is about the data.
+
+mod csv;
+mod search;
+mod sort;
+mod state;
+mod state_props;
+mod table;
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Attribute, AttributeKind, Attributes, Better, Cell, CellValue, Group, Treatment, Treatments,
+};
+
+pub(super) fn treatments() -> Vec<Treatment> {
+    let file: Treatments =
+        serde_json::from_str(include_str!("../../../../content/treatments.json")).unwrap();
+    file.treatments
+}
+
+pub(super) fn attributes() -> Vec<Attribute> {
+    let file: Attributes =
+        serde_json::from_str(include_str!("../../../../content/attributes.json")).unwrap();
+    file.attributes
+}
+
+pub(super) fn attribute(id: &str) -> Attribute {
+    attributes().into_iter().find(|a| a.id == id).unwrap()
+}
+
+pub(super) fn treatment_ids() -> Vec<String> {
+    treatments().into_iter().map(|t| t.id).collect()
+}
+
+pub(super) fn attribute_ids() -> Vec<String> {
+    attributes().into_iter().map(|a| a.id).collect()
+}
+
+pub(super) fn refs(treatments: &[Treatment]) -> Vec<&Treatment> {
+    treatments.iter().collect()
+}
+
+pub(super) fn ids(treatments: &[&Treatment]) -> Vec<String> {
+    treatments.iter().map(|t| t.id.clone()).collect()
+}
+
+pub(super) fn cell(value: Option<CellValue>) -> Cell {
+    Cell {
+        value,
+        note: "Test.".to_string(),
+        refs: Vec::new(),
+    }
+}
+
+pub(super) fn text(value: &str) -> Cell {
+    cell(Some(CellValue::Text(value.to_string())))
+}
+
+pub(super) fn number(value: f64) -> Cell {
+    cell(Some(CellValue::Number(value)))
+}
+
+pub(super) fn synthetic_attribute(
+    id: &str,
+    kind: AttributeKind,
+    levels: &[&str],
+    better: Better,
+) -> Attribute {
+    Attribute {
+        id: id.to_string(),
+        label: id.to_string(),
+        group: Group::Evidence,
+        kind,
+        levels: levels.iter().map(|l| l.to_string()).collect(),
+        unit: None,
+        better,
+        description: "Test.".to_string(),
+    }
+}
+
+/// A treatment with one cell per `(attribute id, cell)`.
+pub(super) fn synthetic_treatment(id: &str, class: &str, values: Vec<(&str, Cell)>) -> Treatment {
+    Treatment {
+        id: id.to_string(),
+        name: id.to_string(),
+        other_names: Vec::new(),
+        class: class.to_string(),
+        route: "Oral".to_string(),
+        mechanism: "Test.".to_string(),
+        sites: Vec::new(),
+        values: values
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<BTreeMap<_, _>>(),
+    }
+}

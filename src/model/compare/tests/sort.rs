@@ -1,0 +1,249 @@
+use std::cmp::Ordering;
+
+use proptest::prelude::*;
+
+use super::{
+    attribute, cell, number, refs, synthetic_attribute, synthetic_treatment, text, treatments,
+};
+use crate::model::compare::{sort_treatments, SortDir};
+use crate::model::{Attribute, AttributeKind, Better, CellValue, Treatment};
+
+fn sorted_ids(treatments: &[&Treatment], attribute_id: &str, dir: SortDir) -> Vec<String> {
+    let order = sort_treatments(treatments, &attribute(attribute_id), dir);
+    order.iter().map(|&i| treatments[i].id.clone()).collect()
+}
+
+#[test]
+fn real_onset_ascending_puts_fast_first_and_unknown_last() {
+    let all = treatments();
+    assert_eq!(
+        sorted_ids(&refs(&all), "onset", SortDir::Asc),
+        [
+            "ketamine",
+            "nsaids",
+            "paracetamol",
+            "opioids",
+            "tramadol",       // minutes to hours
+            "gabapentinoids", // days
+            "amitriptyline",
+            "duloxetine",        // weeks
+            "lidocaine-topical", // not established
+        ]
+    );
+}
+
+#[test]
+fn real_onset_descending_still_puts_unknown_last_and_keeps_ties_in_order() {
+    let all = treatments();
+    assert_eq!(
+        sorted_ids(&refs(&all), "onset", SortDir::Desc),
+        [
+            "amitriptyline",
+            "duloxetine",
+            "gabapentinoids",
+            "ketamine",
+            "nsaids",
+            "paracetamol",
+            "opioids",
+            "tramadol",
+            "lidocaine-topical",
+        ]
+    );
+}
+
+#[test]
+fn real_numbers_sort_numerically() {
+    let all = treatments();
+    let order = sorted_ids(&refs(&all), "nnt-neuropathic", SortDir::Asc);
+    assert_eq!(
+        order[..3],
+        ["amitriptyline", "duloxetine", "gabapentinoids"]
+    );
+    let order = sorted_ids(&refs(&all), "nnt-neuropathic", SortDir::Desc);
+    assert_eq!(
+        order[..3],
+        ["gabapentinoids", "duloxetine", "amitriptyline"]
+    );
+    assert_eq!(
+        order[3..],
+        [
+            "ketamine",
+            "nsaids",
+            "paracetamol",
+            "opioids",
+            "tramadol",
+            "lidocaine-topical"
+        ]
+    );
+}
+
+#[test]
+fn ordinal_uses_level_order_not_the_alphabet() {
+    // Alphabetically "high" < "low" < "moderate".
+    let all = treatments();
+    let chosen: Vec<&Treatment> = all
+        .iter()
+        .filter(|t| ["opioids", "tramadol", "gabapentinoids"].contains(&t.id.as_str()))
+        .collect();
+    assert_eq!(
+        sorted_ids(&chosen, "dependence", SortDir::Asc),
+        ["tramadol", "gabapentinoids", "opioids"]
+    );
+}
+
+#[test]
+fn text_ignores_case_and_category_sorts_alphabetically() {
+    let attr = synthetic_attribute("x", AttributeKind::Text, &[], Better::None);
+    let list = [
+        synthetic_treatment("1", "c", vec![("x", text("banana"))]),
+        synthetic_treatment("2", "c", vec![("x", text("Apple"))]),
+        synthetic_treatment("3", "c", vec![("x", text("cherry"))]),
+        synthetic_treatment("4", "c", vec![("x", text("apple"))]),
+    ];
+    assert_eq!(
+        sort_treatments(&refs(&list), &attr, SortDir::Asc),
+        [1, 3, 0, 2]
+    );
+    assert_eq!(
+        sort_treatments(&refs(&list), &attr, SortDir::Desc),
+        [2, 0, 1, 3]
+    );
+}
+
+#[test]
+fn everything_not_established_is_last_in_input_order() {
+    let attr = synthetic_attribute("x", AttributeKind::Ordinal, &["a", "b"], Better::Low);
+    let list = [
+        synthetic_treatment("null", "c", vec![("x", cell(None))]),
+        synthetic_treatment("b", "c", vec![("x", text("b"))]),
+        synthetic_treatment("missing", "c", vec![]),
+        synthetic_treatment("off-scale", "c", vec![("x", text("c"))]),
+        synthetic_treatment("wrong-type", "c", vec![("x", number(1.0))]),
+        synthetic_treatment("a", "c", vec![("x", text("a"))]),
+    ];
+    for (dir, first) in [(SortDir::Asc, ["a", "b"]), (SortDir::Desc, ["b", "a"])] {
+        let order = sort_treatments(&refs(&list), &attr, dir);
+        let got: Vec<&str> = order.iter().map(|&i| list[i].id.as_str()).collect();
+        assert_eq!(got[..2], first);
+        assert_eq!(got[2..], ["null", "missing", "off-scale", "wrong-type"]);
+    }
+}
+
+#[test]
+fn non_finite_numbers_count_as_not_established() {
+    let attr = synthetic_attribute("x", AttributeKind::Number, &[], Better::Low);
+    let list = [
+        synthetic_treatment("nan", "c", vec![("x", number(f64::NAN))]),
+        synthetic_treatment("two", "c", vec![("x", number(2.0))]),
+        synthetic_treatment("inf", "c", vec![("x", number(f64::INFINITY))]),
+        synthetic_treatment("minus", "c", vec![("x", number(-1.5))]),
+    ];
+    assert_eq!(
+        sort_treatments(&refs(&list), &attr, SortDir::Asc),
+        [3, 1, 0, 2]
+    );
+}
+
+#[test]
+fn empty_input_gives_empty_order() {
+    assert!(sort_treatments(&[], &attribute("onset"), SortDir::Asc).is_empty());
+}
+
+/// The browser benchmark's size: 500 treatments × 40 attributes, sorted by each attribute.
+#[test]
+fn large_catalogue_sorts_every_attribute_correctly() {
+    let levels = ["l0", "l1", "l2", "l3", "l4"];
+    let attrs: Vec<_> = (0..40)
+        .map(|i| {
+            let kind = [
+                AttributeKind::Ordinal,
+                AttributeKind::Number,
+                AttributeKind::Text,
+            ][i % 3];
+            synthetic_attribute(&format!("a{i}"), kind, &levels, Better::Low)
+        })
+        .collect();
+    let list: Vec<Treatment> = (0..500_usize)
+        .map(|n| {
+            let values = attrs
+                .iter()
+                .map(|a| {
+                    let seed = (n * 7919 + a.id.len() * 104_729) % 613;
+                    let value = match (seed % 11, a.kind) {
+                        (0, _) => None,
+                        (_, AttributeKind::Ordinal) => {
+                            Some(CellValue::Text(levels[seed % 5].into()))
+                        }
+                        (_, AttributeKind::Number) => Some(CellValue::Number(seed as f64 / 7.0)),
+                        _ => Some(CellValue::Text(format!("Word {}", seed % 37))),
+                    };
+                    (a.id.as_str(), cell(value))
+                })
+                .collect();
+            synthetic_treatment(&format!("t{n}"), "c", values)
+        })
+        .collect();
+    let list_refs = refs(&list);
+    for attr in &attrs {
+        for dir in [SortDir::Asc, SortDir::Desc] {
+            assert_eq!(
+                sort_treatments(&list_refs, attr, dir),
+                reference_order(&list_refs, attr, dir)
+            );
+        }
+    }
+}
+
+/// A slow, obviously right order to check against: keys recomputed in every comparison.
+fn reference_order(list: &[&Treatment], attr: &Attribute, dir: SortDir) -> Vec<usize> {
+    let key = |t: &Treatment| -> Option<(usize, f64, String)> {
+        match (attr.kind, t.values.get(&attr.id)?.value.as_ref()?) {
+            (AttributeKind::Ordinal, CellValue::Text(s)) => {
+                Some((attr.levels.iter().position(|l| l == s)?, 0.0, String::new()))
+            }
+            (AttributeKind::Number, CellValue::Number(n)) if n.is_finite() => {
+                Some((0, *n, String::new()))
+            }
+            (AttributeKind::Text | AttributeKind::Category, CellValue::Text(s)) => {
+                Some((0, 0.0, s.to_lowercase()))
+            }
+            _ => None,
+        }
+    };
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by(|&a, &b| match (key(list[a]), key(list[b])) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => {
+            let o = x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2));
+            if dir == SortDir::Desc {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+    });
+    order
+}
+
+proptest! {
+    #[test]
+    fn matches_the_reference_order(
+        values in proptest::collection::vec(proptest::option::of(0..6_usize), 0..40),
+        desc in any::<bool>(),
+    ) {
+        // Index 5 is off the scale; `None` is a null value.
+        let attr = synthetic_attribute("x", AttributeKind::Ordinal, &["a", "b", "c", "d", "e"], Better::Low);
+        let list: Vec<Treatment> = values
+            .iter()
+            .enumerate()
+            .map(|(n, v)| {
+                let value = v.map(|i| CellValue::Text(["a", "b", "c", "d", "e", "zz"][i].to_string()));
+                synthetic_treatment(&n.to_string(), "c", vec![("x", cell(value))])
+            })
+            .collect();
+        let dir = if desc { SortDir::Desc } else { SortDir::Asc };
+        prop_assert_eq!(sort_treatments(&refs(&list), &attr, dir), reference_order(&refs(&list), &attr, dir));
+    }
+}

@@ -1,0 +1,232 @@
+//! What the reading pages derive from an article: its table of contents, the numbering of its
+//! citations, its plain text, and whether it matches a search.
+
+use super::article::{Article, ArticleMeta, Block, Inline};
+
+/// One entry of an article's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+pub fn toc(article: &Article) -> Vec<TocEntry> {
+    article
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, id, text } => Some(TocEntry {
+                level: *level,
+                id: id.clone(),
+                text: text.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reference ids in order of first citation: a reference's number is its position + 1.
+pub fn cited_references(article: &Article) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for block in &article.blocks {
+        for run in block.runs() {
+            if let Inline::Cite { refs } = run {
+                for id in refs {
+                    if !order.contains(id) {
+                        order.push(id.clone());
+                    }
+                }
+            }
+        }
+    }
+    order
+}
+
+/// The number shown for a citation of `id`.
+pub fn citation_number(order: &[String], id: &str) -> Option<usize> {
+    order.iter().position(|r| r == id).map(|i| i + 1)
+}
+
+/// Everything a reader can read in the article, lowercased, for searching.
+pub fn searchable_text(article: &Article) -> String {
+    let mut text = String::new();
+    for block in &article.blocks {
+        match block {
+            Block::Heading { text: t, .. } | Block::Figure { caption: t, .. } => push(&mut text, t),
+            Block::Compare { caption, .. } => {
+                push(&mut text, caption.as_deref().unwrap_or_default())
+            }
+            _ => block.runs().for_each(|run| push(&mut text, run.text())),
+        }
+    }
+    text
+}
+
+fn push(text: &mut String, part: &str) {
+    if !part.is_empty() {
+        text.push(' ');
+        text.push_str(&part.to_lowercase());
+    }
+}
+
+/// The words of a search query, lowercased.
+pub fn query_words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Does an article match every word of the query (in its title, summary, tags or `body`) and
+/// carry `tag` (when one is chosen)?
+pub fn matches(
+    meta: &ArticleMeta,
+    body: Option<&str>,
+    words: &[String],
+    tag: Option<&str>,
+) -> bool {
+    if tag.is_some_and(|tag| !meta.tags.iter().any(|t| t == tag)) {
+        return false;
+    }
+    let head = format!("{} {} {}", meta.title, meta.summary, meta.tags.join(" ")).to_lowercase();
+    words
+        .iter()
+        .all(|w| head.contains(w.as_str()) || body.is_some_and(|b| b.contains(w.as_str())))
+}
+
+/// Every tag in use, sorted, each once.
+pub fn all_tags(articles: &[ArticleMeta]) -> Vec<String> {
+    let mut tags: Vec<String> = articles
+        .iter()
+        .flat_map(|a| a.tags.iter().cloned())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+/// `2026-11-24` → `24 November 2026`; anything else is returned unchanged.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(long_date("2026-11-24"), "24 November 2026");
+        assert_eq!(long_date("2027-01-05"), "5 January 2027");
+        assert_eq!(long_date("2027-13-05"), "2027-13-05");
+        assert_eq!(long_date("soon"), "soon");
+    }
+
+    use super::*;
+
+    fn meta(title: &str, tags: &[&str]) -> ArticleMeta {
+        ArticleMeta {
+            slug: "x".into(),
+            title: title.into(),
+            summary: "A short summary.".into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            reading_minutes: 3,
+            last_reviewed: "2026-11-24".into(),
+            review_due: "2027-11-24".into(),
+            related: vec![],
+        }
+    }
+
+    fn article() -> Article {
+        let text = |t: &str| Inline::Text { text: t.into() };
+        Article {
+            schema: 1,
+            meta: meta("Ketamine", &["ketamine"]),
+            blocks: vec![
+                Block::Heading {
+                    level: 2,
+                    id: "how".into(),
+                    text: "How it works".into(),
+                },
+                Block::Paragraph {
+                    runs: vec![
+                        text("Blocks the "),
+                        Inline::Term {
+                            text: "NMDA receptor".into(),
+                            term: "nmda-receptor".into(),
+                        },
+                        Inline::Cite {
+                            refs: vec!["b".into(), "a".into()],
+                        },
+                    ],
+                },
+                Block::Heading {
+                    level: 3,
+                    id: "onset".into(),
+                    text: "Onset".into(),
+                },
+                Block::List {
+                    ordered: false,
+                    items: vec![vec![
+                        text("Fast"),
+                        Inline::Cite {
+                            refs: vec!["a".into(), "c".into()],
+                        },
+                    ]],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn toc_lists_headings_in_order() {
+        let ids: Vec<_> = toc(&article())
+            .into_iter()
+            .map(|e| (e.level, e.id))
+            .collect();
+        assert_eq!(ids, vec![(2, "how".to_string()), (3, "onset".to_string())]);
+    }
+
+    #[test]
+    fn citations_are_numbered_by_first_appearance() {
+        let order = cited_references(&article());
+        assert_eq!(order, vec!["b", "a", "c"]);
+        assert_eq!(citation_number(&order, "a"), Some(2));
+        assert_eq!(citation_number(&order, "zzz"), None);
+    }
+
+    #[test]
+    fn search_uses_title_tags_and_body() {
+        let body = searchable_text(&article());
+        assert!(body.contains("nmda receptor"));
+        let m = meta("Opioids for chronic pain", &["opioids"]);
+        assert!(matches(&m, None, &query_words("OPIOIDS chronic"), None));
+        assert!(!matches(&m, None, &query_words("nmda"), None));
+        assert!(matches(&m, Some(&body), &query_words("nmda"), None));
+        assert!(matches(&m, None, &[], Some("opioids")));
+        assert!(!matches(&m, None, &[], Some("ketamine")));
+    }
+
+    #[test]
+    fn tags_are_sorted_and_unique() {
+        let tags = all_tags(&[meta("a", &["b", "a"]), meta("b", &["a"])]);
+        assert_eq!(tags, vec!["a", "b"]);
+    }
+}

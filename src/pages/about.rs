@@ -1,0 +1,55 @@
+//! `/about`: what Pathways is, how content is written and reviewed, every reference, the disclaimer.
+
+use leptos::prelude::*;
+
+use crate::components::page_meta::PageMeta;
+use crate::components::references::ReferenceList;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::store::ContentStore;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let references = ContentStore::get().references();
+    let retry = move |()| references.refetch();
+    view! {
+        <article class="about">
+            <PageMeta title="About"/>
+            <h1 tabindex="-1">"About Pathways"</h1>
+            <p>
+                "Pathways explains chronic-pain treatments in plain language and lets you compare them "
+                "side by side, above all by how they work. It is written for patients and the people "
+                "who care for them, and for clinicians who want a quick, referenced overview."
+            </p>
+            <h2>"How the content is written"</h2>
+            <p>
+                "Every article is written in our own words from published guidelines, systematic reviews "
+                "and trials. Each factual statement carries a numbered citation that leads to the full "
+                "reference. We do not use quotes or figures we could not check against the source."
+            </p>
+            <h2>"How it is reviewed"</h2>
+            <p>
+                "Each article shows when it was last reviewed and when its next review is due. Content "
+                "passes an automatic check before it is published: every citation, glossary term and link "
+                "must resolve, and placeholder text is refused."
+            </p>
+            <h2>"Not medical advice"</h2>
+            <p class="notice" role="note">
+                "Pathways is educational. It cannot take your history, examine you or weigh your other "
+                "medicines, so it cannot tell you what is right for you. Talk to your doctor, nurse or "
+                "pharmacist before starting, stopping or changing any treatment. In an emergency, call "
+                "your local emergency number."
+            </p>
+            <Transition fallback=|| view! { <Loading what="the references"/> }>
+                {move || Suspend::new(async move {
+                    match references.await {
+                        Ok(r) => {
+                            let ids = r.references.iter().map(|r| r.id.clone()).collect();
+                            view! { <ReferenceList ids references=r/> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error retry/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </article>
+    }
+}

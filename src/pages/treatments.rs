@@ -1,0 +1,216 @@
+//! `/treatments` (the catalogue by drug class) and `/treatments/:id` (one treatment's values).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::base::href;
+use crate::components::page_meta::PageMeta;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::model::catalog::Group;
+use crate::model::{
+    query, Attributes, Cell, CellValue, ContentIndex, References, Treatment, Treatments,
+};
+use crate::pages::not_found::NotFoundView;
+use crate::store::ContentStore;
+
+#[component]
+pub fn TreatmentsPage() -> impl IntoView {
+    let store = ContentStore::get();
+    let treatments = store.treatments();
+    let retry = move |()| treatments.refetch();
+    view! {
+        <section class="treatments">
+            <PageMeta title="Treatments"/>
+            <h1 tabindex="-1">"Treatments"</h1>
+            <p class="home__lede">"The medicines Pathways covers, grouped by drug class, with how each one works."</p>
+            <Transition fallback=|| view! { <Loading what="treatments"/> }>
+                {move || Suspend::new(async move {
+                    match treatments.await {
+                        Ok(t) => catalogue(&t).into_any(),
+                        Err(error) => view! { <ErrorNotice error retry/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Drug classes in order of first appearance, each with its treatments.
+pub fn by_class(treatments: &[Treatment]) -> Vec<(String, Vec<&Treatment>)> {
+    let mut classes: Vec<(String, Vec<&Treatment>)> = Vec::new();
+    for t in treatments {
+        match classes.iter_mut().find(|(c, _)| *c == t.class) {
+            Some((_, list)) => list.push(t),
+            None => classes.push((t.class.clone(), vec![t])),
+        }
+    }
+    classes
+}
+
+fn catalogue(treatments: &Treatments) -> impl IntoView {
+    by_class(&treatments.treatments)
+        .into_iter()
+        .map(|(class, list)| {
+            let items = list
+                .into_iter()
+                .map(|t| {
+                    let (name, url) = (t.name.clone(), href(&format!("/treatments/{}", t.id)));
+                    view! {
+                        <li class="treatment-card">
+                            <h3 class="treatment-card__name">
+                                <A href=url>{name}</A>
+                            </h3>
+                            <p>{t.mechanism.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="treatment-class">
+                    <h2>{class}</h2>
+                    <ul class="treatment-list">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn TreatmentPage() -> impl IntoView {
+    let params = use_params_map();
+    let store = ContentStore::get();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    view! {
+        <Transition fallback=|| view! { <Loading what="the treatment"/> }>
+            {move || {
+                let id = id.get();
+                let (treatments, attributes, references, index) =
+                    (store.treatments(), store.attributes(), store.references(), store.index());
+                Suspend::new(async move {
+                    match (treatments.await, attributes.await, references.await, index.await) {
+                        (Ok(t), Ok(a), Ok(r), Ok(i)) => match t.treatments.iter().find(|t| t.id == id) {
+                            Some(treatment) => treatment_view(treatment, &t, &a, r, &i).into_any(),
+                            None => view! { <NotFoundView what=format!("There is no treatment called “{id}”.")/> }.into_any(),
+                        },
+                        (t, a, r, i) => {
+                            let error = [t.err(), a.err(), r.err(), i.err()].into_iter().flatten().next();
+                            let retry = move |()| {
+                                treatments.refetch();
+                                attributes.refetch();
+                                references.refetch();
+                                index.refetch();
+                            };
+                            error.map(|error| view! { <ErrorNotice error retry/> }).into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+fn value_text(cell: Option<&Cell>, unit: Option<&str>) -> String {
+    match cell.and_then(|c| c.value.as_ref()) {
+        None => "Not established".into(),
+        Some(CellValue::Text(t)) => t.clone(),
+        Some(CellValue::Number(n)) => {
+            let n = if n.fract() == 0.0 {
+                format!("{n:.0}")
+            } else {
+                n.to_string()
+            };
+            unit.map_or(n.clone(), |u| format!("{n} {u}"))
+        }
+    }
+}
+
+fn treatment_view(
+    treatment: &Treatment,
+    all: &Treatments,
+    attributes: &Attributes,
+    references: Arc<References>,
+    index: &ContentIndex,
+) -> impl IntoView {
+    let groups = Group::ALL
+        .into_iter()
+        .filter_map(|group| {
+            let rows: Vec<_> = attributes.attributes.iter().filter(|a| a.group == group).collect();
+            (!rows.is_empty()).then(|| {
+                let rows = rows
+                    .into_iter()
+                    .map(|attr| {
+                        let cell = treatment.values.get(&attr.id);
+                        let sources = cell
+                            .map(|c| c.refs.iter().filter_map(|id| references.references.iter().find(|r| &r.id == id)).map(|r| r.citation.clone()).collect::<Vec<_>>())
+                            .unwrap_or_default();
+                        view! {
+                            <div class="values__row">
+                                <dt>{attr.label.clone()}</dt>
+                                <dd>
+                                    <span class="values__value">{value_text(cell, attr.unit.as_deref())}</span>
+                                    <span class="values__note">{cell.map(|c| c.note.clone())}</span>
+                                    {(!sources.is_empty()).then(|| view! {
+                                        <details class="values__sources">
+                                            <summary>{format!("Sources ({})", sources.len())}</summary>
+                                            <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                                        </details>
+                                    })}
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="values__group">
+                        <h2>{group.label()}</h2>
+                        <dl class="values">{rows}</dl>
+                    </section>
+                }
+            })
+        })
+        .collect_view();
+    let mentioned_in: Vec<_> = index
+        .articles
+        .iter()
+        .filter(|a| a.tags.iter().any(|t| t == &treatment.id))
+        .cloned()
+        .collect();
+    let others = all
+        .treatments
+        .iter()
+        .filter(|t| t.id != treatment.id)
+        .map(|t| {
+            let url = href(&format!(
+                "/compare{}",
+                query::build(&[("t", &format!("{},{}", treatment.id, t.id))])
+            ));
+            let label = format!("{} vs {}", treatment.name, t.name);
+            view! { <li><A href=url>{label}</A></li> }
+        })
+        .collect_view();
+    view! {
+        <article class="treatment">
+            <PageMeta title=treatment.name.clone()/>
+            <p class="article__kicker"><A href=href("/treatments")>"All treatments"</A></p>
+            <h1 tabindex="-1">{treatment.name.clone()}</h1>
+            <p class="treatment__class">{format!("{} · {}", treatment.class, treatment.route)}</p>
+            {(!treatment.other_names.is_empty()).then(|| view! { <p class="treatment__aka">{format!("Also known as: {}", treatment.other_names.join(", "))}</p> })}
+            <p class="article__summary">{treatment.mechanism.clone()}</p>
+            <p class="notice" role="note"><strong>"Not medical advice. "</strong>"General information from published sources; your clinician can tell you what applies to you."</p>
+            {groups}
+            {(!mentioned_in.is_empty()).then(|| view! {
+                <section class="related">
+                    <h2>"Articles about it"</h2>
+                    <ul>{mentioned_in.into_iter().map(|a| view! { <li><A href=href(&format!("/articles/{}", a.slug))>{a.title}</A></li> }).collect_view()}</ul>
+                </section>
+            })}
+            <section class="related">
+                <h2>"Compare with…"</h2>
+                <ul class="compare-links">{others}</ul>
+            </section>
+        </article>
+    }
+}

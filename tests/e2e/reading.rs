@@ -1,0 +1,431 @@
+//! Reading: home, articles, treatments, glossary, about — navigation, deep links, search,
+//! glossary popovers, citations, errors.
+
+use fantoccini::key::Key;
+use pathways::model::{Article, Block, ContentIndex, Glossary, Inline, Treatments};
+use serde_json::Value;
+
+use crate::browser::TestResult;
+use crate::server::Fault;
+use crate::{expect_eq, scenarios, Ctx};
+
+scenarios!(
+    home_to_article_by_click_keeps_the_app_and_moves_focus,
+    article_deep_link_with_anchor_focuses_that_heading,
+    back_and_forward_restore_pages,
+    search_and_tag_live_in_the_url,
+    search_with_no_result_offers_to_clear,
+    glossary_term_opens_and_closes_by_keyboard,
+    citation_links_to_its_reference,
+    unknown_article_and_treatment_say_what_was_not_found,
+    article_errors_each_have_a_sentence_and_retry,
+    treatments_glossary_and_about_render,
+);
+
+const FLAGSHIP: &str = "ketamine-vs-traditional";
+
+fn flagship(ctx: &Ctx) -> Result<Article, String> {
+    ctx.content(&format!("articles/{FLAGSHIP}.json"))
+}
+
+fn click_err(e: fantoccini::error::CmdError) -> String {
+    format!("click failed: {e}")
+}
+
+async fn home_to_article_by_click_keeps_the_app_and_moves_focus(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    b.goto(&ctx.root.url("/")).await?;
+    b.mark_document().await?;
+    b.link(&article.meta.title)
+        .await?
+        .click()
+        .await
+        .map_err(click_err)?;
+    b.wait_xpath(
+        "//h1[normalize-space()=//title/text()] | //main//h1",
+        "the article heading",
+    )
+    .await?;
+    b.heading(&article.meta.title).await?;
+    b.assert_same_document().await?;
+    expect_eq(b.path().await?, format!("/articles/{FLAGSHIP}"), "path")?;
+    b.wait_js(
+        &format!(
+            "return document.title === {:?};",
+            format!("{} · Pathways", article.meta.title)
+        ),
+        "document.title follows the route",
+    )
+    .await?;
+    b.wait_js(
+        "return document.activeElement && document.activeElement.tagName === 'H1';",
+        "focus on the main heading",
+    )
+    .await?;
+    b.text("Not medical advice").await?;
+    b.text("Last reviewed").await?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn article_deep_link_with_anchor_focuses_that_heading(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    let (id, text) = article
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { id, text, .. } => Some((id.clone(), text.clone())),
+            _ => None,
+        })
+        .nth(1)
+        .ok_or("the flagship has fewer than two headings")?;
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}#{id}")))
+        .await?;
+    b.heading(&text).await?;
+    b.wait_js(
+        &format!("return document.activeElement && document.activeElement.id === {id:?};"),
+        "focus on the anchored heading",
+    )
+    .await?;
+    // The table of contents links to the same anchor.
+    b.wait_xpath(
+        &format!("//nav//a[normalize-space()={:?}]", text),
+        "table of contents entry",
+    )
+    .await?;
+    b.client.refresh().await.map_err(|e| e.to_string())?;
+    b.heading(&text).await?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn back_and_forward_restore_pages(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    b.goto(&ctx.root.url("/")).await?;
+    b.link(&article.meta.title)
+        .await?
+        .click()
+        .await
+        .map_err(click_err)?;
+    b.heading(&article.meta.title).await?;
+    b.link("Treatments")
+        .await?
+        .click()
+        .await
+        .map_err(click_err)?;
+    b.heading("Treatments").await?;
+    b.client.back().await.map_err(|e| e.to_string())?;
+    b.heading(&article.meta.title).await?;
+    b.client.back().await.map_err(|e| e.to_string())?;
+    b.heading("Chronic-pain treatments, explained").await?;
+    b.client.forward().await.map_err(|e| e.to_string())?;
+    b.heading(&article.meta.title).await?;
+    expect_eq(
+        b.path().await?,
+        format!("/articles/{FLAGSHIP}"),
+        "path after forward",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn search_and_tag_live_in_the_url(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let index: ContentIndex = ctx.content("index.json")?;
+    let article = flagship(ctx)?;
+    // A word that appears only in the flagship's body, not in any title or summary, proves the
+    // body is searched.
+    b.goto(&ctx.root.url("/?q=nmda")).await?;
+    b.link(&article.meta.title).await?;
+    let value = b
+        .js(
+            "return document.getElementById('article-search').value;",
+            vec![],
+        )
+        .await?;
+    expect_eq(
+        value,
+        Value::String("nmda".into()),
+        "search box restored from the URL",
+    )?;
+    let input = b
+        .wait_xpath("//input[@id='article-search']", "search box")
+        .await?;
+    input.clear().await.map_err(|e| e.to_string())?;
+    input.send_keys("opioid").await.map_err(|e| e.to_string())?;
+    b.wait_js(
+        "return location.search === '?q=opioid';",
+        "typed query in the URL",
+    )
+    .await?;
+    let tag = index
+        .articles
+        .iter()
+        .flat_map(|a| a.tags.iter())
+        .next()
+        .ok_or("no tags")?
+        .clone();
+    input
+        .send_keys(&String::from(char::from(Key::Backspace)).repeat(6))
+        .await
+        .map_err(|e| e.to_string())?;
+    b.wait_js(
+        "return location.search === '';",
+        "cleared query leaves the URL",
+    )
+    .await?;
+    let chip = b
+        .wait_xpath(
+            &format!(
+                "//button[@aria-pressed][normalize-space()={:?}]",
+                tag.replace('-', " ")
+            ),
+            "tag chip",
+        )
+        .await?;
+    chip.click().await.map_err(click_err)?;
+    b.wait_js(
+        &format!("return location.search === '?tag={tag}';"),
+        "tag in the URL",
+    )
+    .await?;
+    b.wait_xpath("//button[@aria-pressed='true']", "pressed chip")
+        .await?;
+    let expected = index
+        .articles
+        .iter()
+        .filter(|a| a.tags.contains(&tag))
+        .count();
+    let shown = b
+        .js(
+            "return document.querySelectorAll('.article-list > li').length;",
+            vec![],
+        )
+        .await?;
+    expect_eq(shown, Value::from(expected), "articles with the tag")?;
+    b.client.refresh().await.map_err(|e| e.to_string())?;
+    b.wait_xpath(
+        "//button[@aria-pressed='true']",
+        "pressed chip after reload",
+    )
+    .await?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn search_with_no_result_offers_to_clear(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let index: ContentIndex = ctx.content("index.json")?;
+    b.goto(&ctx.root.url("/?q=zzqxj")).await?;
+    b.text("No article matches this search.").await?;
+    b.button("Clear the filter")
+        .await?
+        .click()
+        .await
+        .map_err(click_err)?;
+    b.link(&index.articles[0].title).await?;
+    expect_eq(
+        b.path_and_query().await?,
+        "/".to_string(),
+        "URL after clearing",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn glossary_term_opens_and_closes_by_keyboard(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    let glossary: Glossary = ctx.content("glossary.json")?;
+    let (text, term) = article
+        .blocks
+        .iter()
+        .flat_map(|block| block.runs())
+        .find_map(|run| match run {
+            Inline::Term { text, term } => Some((text.clone(), term.clone())),
+            _ => None,
+        })
+        .ok_or("the flagship marks no glossary term")?;
+    let definition = glossary
+        .terms
+        .iter()
+        .find(|t| t.id == term)
+        .ok_or("term missing")?
+        .definition
+        .clone();
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
+        .await?;
+    let button = b
+        .wait_xpath(
+            &format!("//button[@aria-expanded][normalize-space()={text:?}]"),
+            "glossary term button",
+        )
+        .await?;
+    button
+        .send_keys(&String::from(char::from(Key::Enter)))
+        .await
+        .map_err(|e| e.to_string())?;
+    b.wait_xpath(
+        &format!("//button[@aria-expanded='true'][normalize-space()={text:?}]"),
+        "expanded term",
+    )
+    .await?;
+    b.text(&definition).await?;
+    let popover_id = button
+        .attr("aria-controls")
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no aria-controls")?;
+    b.wait_js(
+        &format!("return !document.getElementById({popover_id:?}).hidden;"),
+        "definition visible",
+    )
+    .await?;
+    let active = b.client.active_element().await.map_err(|e| e.to_string())?;
+    active
+        .send_keys(&String::from(char::from(Key::Escape)))
+        .await
+        .map_err(|e| e.to_string())?;
+    b.wait_js(
+        &format!("return document.getElementById({popover_id:?}).hidden;"),
+        "Escape hides the definition",
+    )
+    .await?;
+    b.wait_js(
+        &format!("return document.activeElement.getAttribute('aria-controls') === {popover_id:?};"),
+        "focus back on the term",
+    )
+    .await?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn citation_links_to_its_reference(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    let first = pathways::model::reading::cited_references(&article)
+        .into_iter()
+        .next()
+        .ok_or("no citations")?;
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
+        .await?;
+    let cite = b
+        .wait_xpath(
+            "//sup[contains(@class,'cite')]/a[normalize-space()='1']",
+            "citation [1]",
+        )
+        .await?;
+    cite.click().await.map_err(click_err)?;
+    b.wait_js(
+        &format!("return location.hash === '#ref-{first}';"),
+        "URL points at the reference",
+    )
+    .await?;
+    b.wait_js(
+        &format!("return document.activeElement && document.activeElement.id === 'ref-{first}';"),
+        "reference focused",
+    )
+    .await?;
+    let rel = b.js("return [...document.querySelectorAll('.references a')].every(a => a.rel === 'noopener noreferrer' && a.href.startsWith('https://'));", vec![]).await?;
+    expect_eq(
+        rel,
+        Value::Bool(true),
+        "every reference link is https with rel=noopener noreferrer",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn unknown_article_and_treatment_say_what_was_not_found(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    b.goto(&ctx.root.url("/articles/no-such-article")).await?;
+    b.heading("Page not found").await?;
+    b.text("There is no article called “no-such-article”.")
+        .await?;
+    b.wait_xpath("//input[@type='search']", "a search box")
+        .await?;
+    b.goto(&ctx.root.url("/treatments/no-such-drug")).await?;
+    b.text("There is no treatment called “no-such-drug”.")
+        .await?;
+    b.link("Go to the home page").await?;
+    // The missing article file is answered by the host's fallback page; nothing else may log.
+    b.assert_console_clean(&[]).await
+}
+
+async fn article_errors_each_have_a_sentence_and_retry(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    let path = format!("/content/articles/{FLAGSHIP}.json");
+    let text = std::fs::read_to_string(ctx.dist.join(&path[1..])).map_err(|e| e.to_string())?;
+    let cases: Vec<(Fault, &str)> = vec![
+        (
+            Fault::Body("{\"schema\": 1, \"meta\": ".into()),
+            "is damaged and could not be read",
+        ),
+        (
+            Fault::Body(text[..text.len() / 2].to_owned()),
+            "is damaged and could not be read",
+        ),
+        (
+            Fault::Body(text.replacen("\"schema\": 1", "\"schema\": 99", 1)),
+            "written for a newer version of Pathways",
+        ),
+        (Fault::Status(503), "(HTTP 503)"),
+        (Fault::Status(404), "There is no article called"),
+    ];
+    for (fault, message) in cases {
+        ctx.root.inject(&path, fault.clone());
+        b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
+            .await?;
+        b.text(message)
+            .await
+            .map_err(|e| format!("{fault:?}: {e}"))?;
+        ctx.root.clear_faults();
+        if !matches!(fault, Fault::Status(404)) {
+            b.button("Try again")
+                .await?
+                .click()
+                .await
+                .map_err(click_err)?;
+            b.heading(&article.meta.title)
+                .await
+                .map_err(|e| format!("retry after {fault:?}: {e}"))?;
+        }
+    }
+    b.assert_console_clean(&["Failed to load resource: the server responded with a status of"])
+        .await
+}
+
+async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let treatments: Treatments = ctx.content("treatments.json")?;
+    let glossary: Glossary = ctx.content("glossary.json")?;
+    b.goto(&ctx.root.url("/treatments")).await?;
+    for t in &treatments.treatments {
+        b.link(&t.name).await?;
+    }
+    let first = &treatments.treatments[0];
+    b.link(&first.name)
+        .await?
+        .click()
+        .await
+        .map_err(click_err)?;
+    b.heading(&first.name).await?;
+    b.text(&first.mechanism).await?;
+    b.heading("Compare with…").await?;
+    b.goto(&ctx.root.url("/glossary")).await?;
+    for t in glossary.terms.iter().take(5) {
+        b.text(&t.definition).await?;
+    }
+    b.goto(&ctx.root.url(&format!("/glossary#{}", glossary.terms[0].id)))
+        .await?;
+    b.wait_js(
+        &format!(
+            "return document.activeElement.id === {:?};",
+            glossary.terms[0].id
+        ),
+        "glossary anchor focused",
+    )
+    .await?;
+    b.goto(&ctx.root.url("/about")).await?;
+    b.heading("About Pathways").await?;
+    b.heading("References").await?;
+    b.text("Not medical advice").await?;
+    b.assert_console_clean(&[]).await
+}
