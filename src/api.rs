@@ -2,6 +2,13 @@
 //!
 //! URLs are relative (`content/index.json`), so the browser resolves them against the page's
 //! `<base href>`: the same build works at the root of a host and under a sub-path.
+//!
+//! Every fetch is bounded: it is aborted after [`TIMEOUT`], a file over [`MAX_BYTES`] or nested
+//! deeper than [`MAX_DEPTH`] is refused before it is parsed, and a request whose reactive owner
+//! is cleaned up (see `store.rs`: a file no page needs any more) is aborted. Each refusal is an
+//! [`ApiError`] whose `Display` is a sentence for readers.
+
+use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -11,6 +18,17 @@ use crate::model::{
     Article, Attributes, ContentIndex, Glossary, References, Treatments, Versioned, SCHEMA_VERSION,
 };
 
+/// The largest content file the app reads. The biggest real file is a few tens of kilobytes.
+pub const MAX_BYTES: usize = 512 * 1024;
+
+/// The deepest nesting of arrays and objects a content file may have. The model itself needs 7
+/// (an article: object, `blocks`, block, `items`, item, run, `refs`); the margin leaves room for
+/// fields a newer content version may add. serde_json's own limit (128) stays as a backstop.
+pub const MAX_DEPTH: usize = 32;
+
+/// How long a fetch may take, body included, before it is aborted.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Why a content file could not be shown, as a sentence a reader understands.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ApiError {
@@ -18,6 +36,11 @@ pub enum ApiError {
         "Pathways could not reach the server. Check your internet connection, then try again."
     )]
     Network,
+    #[error("The server took too long to answer. Check your internet connection, then try again.")]
+    Timeout { path: String },
+    /// The request was stopped because no page needs it any more; readers rarely see this.
+    #[error("Loading was stopped before it finished. Please try again.")]
+    Aborted { path: String },
     #[error("The page you asked for was not found ({path}). It may have been moved or renamed.")]
     NotFound { path: String },
     #[error(
@@ -26,6 +49,8 @@ pub enum ApiError {
     Server { path: String, status: u16 },
     #[error("The content file {path} is damaged and could not be read. Please try again later.")]
     Malformed { path: String, detail: String },
+    #[error("The content file {path} is too large to be a Pathways file (over 512 KB), so it was not read. Please try again later.")]
+    TooLarge { path: String, bytes: u64 },
     #[error("This content was written for a newer version of Pathways. Reload the page to get the latest version.")]
     NewerSchema { path: String, found: u32 },
 }
@@ -38,27 +63,98 @@ pub struct Answer<'a> {
     pub body: &'a str,
 }
 
+/// What can be decided from the status line and headers alone, before the body is downloaded:
+/// the status, an HTML answer (static hosts with an SPA fallback answer missing files with
+/// `index.html` and a 200, so it counts as "not found"), and a declared `Content-Length` over
+/// [`MAX_BYTES`] (a compressed length is smaller than the text, which [`decode`] checks again).
+pub fn check_head(
+    path: &str,
+    status: u16,
+    content_type: Option<&str>,
+    content_length: Option<&str>,
+) -> Result<(), ApiError> {
+    let path = || path.to_owned();
+    match status {
+        200..=299 => {}
+        404 | 410 => return Err(ApiError::NotFound { path: path() }),
+        status => {
+            return Err(ApiError::Server {
+                path: path(),
+                status,
+            })
+        }
+    }
+    if content_type.is_some_and(|ct| {
+        ct.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("text/html")
+    }) {
+        return Err(ApiError::NotFound { path: path() });
+    }
+    match content_length.and_then(|n| n.trim().parse::<u64>().ok()) {
+        Some(bytes) if bytes > MAX_BYTES as u64 => Err(ApiError::TooLarge {
+            path: path(),
+            bytes,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The deepest nesting of arrays and objects in `json`, counting brackets outside strings only.
+/// Stops counting past `limit`, so a hostile file costs one pass at most.
+pub fn nesting_depth(json: &str, limit: usize) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in json.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                if deepest > limit {
+                    break;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// Turns an HTTP answer for the JSON file at `path` into a typed value or a readable error.
 ///
-/// The status is checked before anything is parsed, and an HTML answer to a `.json` request
-/// counts as "not found": static hosts with an SPA fallback answer missing files with
-/// `index.html` and a 200.
+/// Everything [`check_head`] checks comes first, then the body: HTML counts as "not found",
+/// then its size and nesting are checked before anything is parsed. Never panics.
 pub fn decode<T: DeserializeOwned + Versioned>(
     path: &str,
     answer: Answer<'_>,
 ) -> Result<T, ApiError> {
+    check_head(path, answer.status, answer.content_type, None)?;
     let path = path.to_owned();
-    match answer.status {
-        200..=299 => {}
-        404 | 410 => return Err(ApiError::NotFound { path }),
-        status => return Err(ApiError::Server { path, status }),
-    }
-    let is_html = answer
-        .content_type
-        .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("text/html"))
-        || answer.body.trim_start().starts_with('<');
-    if is_html {
+    if answer.body.trim_start().starts_with('<') {
         return Err(ApiError::NotFound { path });
+    }
+    if answer.body.len() > MAX_BYTES {
+        return Err(ApiError::TooLarge {
+            path,
+            bytes: answer.body.len() as u64,
+        });
+    }
+    if nesting_depth(answer.body, MAX_DEPTH) > MAX_DEPTH {
+        return Err(ApiError::Malformed {
+            path,
+            detail: format!("nested deeper than {MAX_DEPTH} levels"),
+        });
     }
     match serde_json::from_str::<T>(answer.body) {
         Ok(value) if value.schema() > SCHEMA_VERSION => Err(ApiError::NewerSchema {
@@ -88,15 +184,85 @@ pub fn decode<T: DeserializeOwned + Versioned>(
     }
 }
 
+/// Aborts the request when dropped, and stops its timer. Aborting a finished request does
+/// nothing; aborting one whose body is still arriving (an early refusal) stops the download.
+#[cfg(target_arch = "wasm32")]
+struct InFlight {
+    controller: web_sys::AbortController,
+    timer: Option<leptos::prelude::TimeoutHandle>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        self.controller.abort();
+    }
+}
+
+/// Fetches and decodes one content file, within [`TIMEOUT`].
+///
+/// The request is aborted when the reactive owner that polls this future is cleaned up: a
+/// `LocalResource` polls its fetch under its own owner, which the store cleans up when it drops
+/// a file that is still loading and that no page uses any more (the reader navigated away).
 #[cfg(target_arch = "wasm32")]
 async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use leptos::prelude::*;
+
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = set_timeout_with_handle(
+        {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            }
+        },
+        TIMEOUT,
+    )
+    .ok();
+    let _in_flight = InFlight {
+        controller: controller.clone(),
+        timer,
+    };
+    // `on_cleanup` needs `Send`: keep the controller in the owner's arena and hand it a key.
+    let stored = StoredValue::new_local(controller.clone());
+    on_cleanup(move || {
+        stored.try_with_value(|c| c.abort());
+    });
+
+    let signal = controller.signal();
+    let failed = || {
+        let path = path.to_owned();
+        if timed_out.get() {
+            ApiError::Timeout { path }
+        } else if signal.aborted() {
+            ApiError::Aborted { path }
+        } else {
+            ApiError::Network
+        }
+    };
     let response = gloo_net::http::Request::get(path)
+        .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|_| ApiError::Network)?;
-    let content_type = response.headers().get("content-type");
+        .map_err(|_| failed())?;
+    let headers = response.headers();
+    let content_type = headers.get("content-type");
     let status = response.status();
-    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    check_head(
+        path,
+        status,
+        content_type.as_deref(),
+        headers.get("content-length").as_deref(),
+    )?;
+    let body = response.text().await.map_err(|_| failed())?;
     decode(
         path,
         Answer {
@@ -223,6 +389,181 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, ApiError::NewerSchema { found: 7, .. }));
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_parsing() {
+        // Valid JSON, padded past the limit: refused by size, not parsed.
+        let big = format!(r#"{{"schema":1,"articles":[]{}}}"#, " ".repeat(MAX_BYTES));
+        let err = decode::<ContentIndex>(
+            "content/index.json",
+            Answer {
+                status: 200,
+                content_type: Some("application/json"),
+                body: &big,
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
+        assert!(err.to_string().contains("too large"));
+        // Exactly at the limit is fine.
+        let at_limit = format!(
+            r#"{{"schema":1,"articles":[]}}{}"#,
+            " ".repeat(MAX_BYTES - INDEX.len())
+        );
+        assert_eq!(at_limit.len(), MAX_BYTES);
+        assert!(decode::<ContentIndex>(
+            "content/index.json",
+            Answer {
+                status: 200,
+                content_type: None,
+                body: &at_limit,
+            }
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn declared_length_is_checked_before_the_body_is_read() {
+        let over = (MAX_BYTES + 1).to_string();
+        let err = check_head("content/glossary.json", 200, None, Some(&over)).unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::TooLarge {
+                path: "content/glossary.json".into(),
+                bytes: MAX_BYTES as u64 + 1
+            }
+        );
+        let at = MAX_BYTES.to_string();
+        assert!(check_head("x.json", 200, None, Some(&at)).is_ok());
+        // A missing or nonsensical length leaves the decision to the body's real length.
+        for odd in [
+            None,
+            Some(""),
+            Some("-1"),
+            Some("lots"),
+            Some("99999999999999999999999"),
+        ] {
+            assert!(check_head("x.json", 200, None, odd).is_ok(), "{odd:?}");
+        }
+        // Status and HTML come first, whatever the length.
+        assert!(matches!(
+            check_head("x.json", 500, None, Some(&over)),
+            Err(ApiError::Server { status: 500, .. })
+        ));
+        assert!(matches!(
+            check_head("x.json", 200, Some(" TEXT/HTML"), None),
+            Err(ApiError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn nesting_depth_counts_brackets_outside_strings() {
+        assert_eq!(nesting_depth("", MAX_DEPTH), 0);
+        assert_eq!(nesting_depth(r#"{"a":[1,{"b":[]}]}"#, MAX_DEPTH), 4);
+        assert_eq!(nesting_depth(r#"{"a":"[[[{{{"}"#, MAX_DEPTH), 1);
+        assert_eq!(nesting_depth(r#"{"a":"\"[[[\\"}"#, MAX_DEPTH), 1);
+        assert_eq!(nesting_depth("]]]}}}[", MAX_DEPTH), 1);
+        // It stops counting just past the limit.
+        assert_eq!(nesting_depth(&"[".repeat(100_000), 5), 6);
+    }
+
+    #[test]
+    fn too_deep_nesting_is_refused_readably() {
+        for depth in [MAX_DEPTH + 1, 127, 128, 129, 100_000] {
+            let body = format!(
+                r#"{{"schema":1,"articles":[],"extra":{}{}}}"#,
+                "[".repeat(depth),
+                "]".repeat(depth)
+            );
+            let err = decode::<ContentIndex>(
+                "content/index.json",
+                Answer {
+                    status: 200,
+                    content_type: None,
+                    body: &body,
+                },
+            )
+            .unwrap_err();
+            assert!(
+                matches!(err, ApiError::Malformed { .. }),
+                "{depth}: {err:?}"
+            );
+            assert!(err.to_string().contains("is damaged"), "{depth}");
+        }
+        // Unclosed, as a truncated hostile file would be.
+        let body = format!(r#"{{"schema":1,"articles":{}"#, "{\"a\":".repeat(50_000));
+        assert!(matches!(
+            decode::<Article>(
+                "content/articles/x.json",
+                Answer {
+                    status: 200,
+                    content_type: None,
+                    body: &body,
+                }
+            ),
+            Err(ApiError::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn real_content_fits_every_limit() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .chain(std::fs::read_dir(dir.join("articles")).unwrap())
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        assert!(files.len() > 5);
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                text.len() <= MAX_BYTES / 4,
+                "{} is close to the limit",
+                file.display()
+            );
+            assert!(nesting_depth(&text, MAX_DEPTH) <= 8, "{}", file.display());
+        }
+    }
+
+    #[test]
+    fn every_error_reads_as_a_sentence() {
+        let path = || "content/glossary.json".to_string();
+        let errors = [
+            ApiError::Network,
+            ApiError::Timeout { path: path() },
+            ApiError::Aborted { path: path() },
+            ApiError::NotFound { path: path() },
+            ApiError::Server {
+                path: path(),
+                status: 502,
+            },
+            ApiError::Malformed {
+                path: path(),
+                detail: "x".into(),
+            },
+            ApiError::TooLarge {
+                path: path(),
+                bytes: 1 << 20,
+            },
+            ApiError::NewerSchema {
+                path: path(),
+                found: 9,
+            },
+        ];
+        for err in errors {
+            let text = err.to_string();
+            assert!(
+                text.starts_with(char::is_uppercase) && text.ends_with('.'),
+                "{text}"
+            );
+            assert!(!text.contains('{') && !text.contains("Error"), "{text}");
+        }
+        assert!(ApiError::Timeout { path: path() }
+            .to_string()
+            .starts_with("The server took too long to answer."));
     }
 
     #[test]

@@ -1,10 +1,21 @@
 //! The content of one visit: each file is fetched at most once and shared by every page.
 //!
-//! Resources are created lazily (the home page must not download the whole catalogue) and under
-//! the app's owner, so they outlive the route that first asked for them.
+//! Resources are created lazily (the home page must not download the whole catalogue), each
+//! under its own child of the app's owner, so they outlive the route that first asked for them.
+//!
+//! Every call that hands out a file also takes a lease on it for the caller's reactive owner
+//! (a page, a `Transition` branch, a memo), returned when that owner is cleaned up. When the last
+//! lease on a file is returned while the file is still loading, or after it failed, the store
+//! forgets the file and cleans up its owner, which aborts the request (see `api::get`): a reader
+//! who navigates away stops the download, and coming back starts a fresh one. A loaded file stays
+//! for the rest of the visit. Leases are returned a tick late, so a view that re-renders (and
+//! takes the lease again straight away) never restarts a download.
 
+use std::any::Any;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -22,39 +33,56 @@ pub struct ContentStore {
 
 struct Inner {
     owner: Owner,
-    index: Option<Shared<ContentIndex>>,
-    treatments: Option<Shared<Treatments>>,
-    attributes: Option<Shared<Attributes>>,
-    glossary: Option<Shared<Glossary>>,
-    references: Option<Shared<References>>,
-    articles: HashMap<String, Shared<Article>>,
+    /// By content path (`index.json`, `articles/<slug>.json`).
+    files: HashMap<String, Slot>,
 }
 
-fn shared<T, Fut>(owner: &Owner, fetch: impl Fn() -> Fut + 'static) -> Shared<T>
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Loaded,
+    Failed,
+}
+
+struct Slot {
+    /// A `Shared<T>` for the file's type.
+    resource: Box<dyn Any>,
+    /// Owns the resource; cleaning it up disposes the resource and aborts its request.
+    owner: Owner,
+    /// Reactive owners currently using the file.
+    users: usize,
+    phase: Rc<Cell<Phase>>,
+}
+
+fn new_slot<T, Fut>(parent: &Owner, fetch: impl Fn() -> Fut + 'static) -> Slot
 where
     T: 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    owner.with(|| {
+    let owner = parent.child();
+    let phase = Rc::new(Cell::new(Phase::Loading));
+    let resource: Shared<T> = owner.with(|| {
+        let phase = phase.clone();
         LocalResource::new(move || {
-            let fut = fetch();
-            async move { fut.await.map(Arc::new) }
+            phase.set(Phase::Loading);
+            let (fut, phase) = (fetch(), phase.clone());
+            async move {
+                let result = fut.await.map(Arc::new);
+                phase.set(if result.is_ok() {
+                    Phase::Loaded
+                } else {
+                    Phase::Failed
+                });
+                result
+            }
         })
-    })
-}
-
-macro_rules! lazy_file {
-    ($name:ident, $ty:ty, $fetch:path) => {
-        pub fn $name(&self) -> Shared<$ty> {
-            self.inner
-                .try_update_value(|inner| {
-                    *inner
-                        .$name
-                        .get_or_insert_with(|| shared(&inner.owner, $fetch))
-                })
-                .unwrap_or_else(|| shared(&Owner::new(), $fetch))
-        }
-    };
+    });
+    Slot {
+        resource: Box::new(resource),
+        owner,
+        users: 0,
+        phase,
+    }
 }
 
 impl ContentStore {
@@ -63,12 +91,7 @@ impl ContentStore {
         let store = ContentStore {
             inner: StoredValue::new_local(Inner {
                 owner: Owner::current().unwrap_or_default(),
-                index: None,
-                treatments: None,
-                attributes: None,
-                glossary: None,
-                references: None,
-                articles: HashMap::new(),
+                files: HashMap::new(),
             }),
         };
         provide_context(store);
@@ -79,27 +102,97 @@ impl ContentStore {
         use_context::<ContentStore>().unwrap_or_else(ContentStore::provide)
     }
 
-    lazy_file!(index, ContentIndex, api::fetch_index);
-    lazy_file!(treatments, Treatments, api::fetch_treatments);
-    lazy_file!(attributes, Attributes, api::fetch_attributes);
-    lazy_file!(glossary, Glossary, api::fetch_glossary);
-    lazy_file!(references, References, api::fetch_references);
+    /// The shared resource for `key`, leased to the current reactive owner.
+    fn lease<T, Fut>(&self, key: String, fetch: impl Fn() -> Fut + 'static) -> Shared<T>
+    where
+        T: 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let mut fetch = Some(fetch);
+        let shared = self
+            .inner
+            .try_update_value(|inner| {
+                let slot = inner.files.entry(key.clone()).or_insert_with(|| {
+                    let fetch = fetch.take().expect("fetch is used once");
+                    new_slot(&inner.owner, fetch)
+                });
+                let resource = slot.resource.downcast_ref::<Shared<T>>().copied()?;
+                slot.users += 1;
+                Some(resource)
+            })
+            .flatten();
+        match (shared, fetch) {
+            (Some(resource), _) => {
+                let store = *self;
+                on_cleanup(move || store.release_soon(key));
+                resource
+            }
+            // The store is gone (or the key is taken by another type, which the paths below
+            // rule out): an unshared resource still shows the page.
+            (None, Some(fetch)) => {
+                let slot = new_slot(&Owner::current().unwrap_or_default(), fetch);
+                *slot
+                    .resource
+                    .downcast::<Shared<T>>()
+                    .expect("the slot's own type")
+            }
+            (None, None) => {
+                unreachable!("a slot created for this call holds this call's type")
+            }
+        }
+    }
+
+    fn release_soon(self, key: String) {
+        #[cfg(target_arch = "wasm32")]
+        set_timeout(move || self.release(&key), std::time::Duration::ZERO);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.release(&key);
+    }
+
+    fn release(self, key: &str) {
+        let forgotten = self
+            .inner
+            .try_update_value(|inner| {
+                let slot = inner.files.get_mut(key)?;
+                slot.users = slot.users.saturating_sub(1);
+                if slot.users == 0 && slot.phase.get() != Phase::Loaded {
+                    inner.files.remove(key)
+                } else {
+                    None
+                }
+            })
+            .flatten();
+        // Outside the store's borrow: cleaning up runs the request's abort.
+        if let Some(slot) = forgotten {
+            slot.owner.cleanup();
+        }
+    }
+
+    pub fn index(&self) -> Shared<ContentIndex> {
+        self.lease("index.json".into(), api::fetch_index)
+    }
+
+    pub fn treatments(&self) -> Shared<Treatments> {
+        self.lease("treatments.json".into(), api::fetch_treatments)
+    }
+
+    pub fn attributes(&self) -> Shared<Attributes> {
+        self.lease("attributes.json".into(), api::fetch_attributes)
+    }
+
+    pub fn glossary(&self) -> Shared<Glossary> {
+        self.lease("glossary.json".into(), api::fetch_glossary)
+    }
+
+    pub fn references(&self) -> Shared<References> {
+        self.lease("references.json".into(), api::fetch_references)
+    }
 
     pub fn article(&self, slug: &str) -> Shared<Article> {
-        let make = |owner: &Owner| {
-            let slug = slug.to_owned();
-            shared(owner, move || {
-                let slug = slug.clone();
-                async move { api::fetch_article(&slug).await }
-            })
-        };
-        self.inner
-            .try_update_value(|inner| {
-                *inner
-                    .articles
-                    .entry(slug.to_owned())
-                    .or_insert_with(|| make(&inner.owner))
-            })
-            .unwrap_or_else(|| make(&Owner::new()))
+        let owned = slug.to_owned();
+        self.lease(format!("articles/{slug}.json"), move || {
+            let slug = owned.clone();
+            async move { api::fetch_article(&slug).await }
+        })
     }
 }

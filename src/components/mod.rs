@@ -1,6 +1,7 @@
 //! Pieces reused across pages.
 
 pub mod article_body;
+pub mod compare;
 pub mod embeds;
 pub mod glossary_term;
 pub mod layout;

@@ -1,18 +1,42 @@
 //! The one way the app shows loading and failure.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::base::href;
 
-/// Shown while content loads.
+/// How long loading may take before the reader is told it is slow. The request itself gives up
+/// after `api::TIMEOUT`, and the page then shows the timeout error.
+pub const SLOW_AFTER: Duration = Duration::from_secs(3);
+
+/// What the loading view says once loading is slow.
+pub const SLOW_MESSAGE: &str = "This is taking longer than usual…";
+
+/// Shown while content loads. After [`SLOW_AFTER`] it adds [`SLOW_MESSAGE`] to the same polite
+/// live region, so screen readers announce it once, without interrupting.
 #[component]
 pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
+    let slow = RwSignal::new(false);
+    let timer = set_timeout_with_handle(
+        move || {
+            slow.try_set(true);
+        },
+        SLOW_AFTER,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
     view! {
         <p class="status status--loading" role="status" aria-live="polite">
             <span class="status__spinner" aria-hidden="true"></span>
             {format!("Loading {what}…")}
+            {move || slow.get().then(|| view! { <span class="status__slow">" " {SLOW_MESSAGE}</span> })}
         </p>
     }
 }

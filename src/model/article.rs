@@ -24,6 +24,9 @@ pub struct ArticleMeta {
     pub review_due: String,
     #[serde(default)]
     pub related: Vec<String>,
+    /// Treatment ids the article links to or compares, sorted (derived by the content compiler).
+    #[serde(default)]
+    pub treatments: Vec<String>,
 }
 
 /// `content/articles/<slug>.json`.

@@ -43,6 +43,23 @@ pub fn cited_references(article: &Article) -> Vec<String> {
     order
 }
 
+/// Treatment ids an article links to or compares, sorted, each once.
+pub fn mentioned_treatments(blocks: &[Block]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Compare { treatments, .. } => ids.extend(treatments.iter().cloned()),
+            _ => ids.extend(block.runs().filter_map(|run| match run {
+                Inline::TreatmentLink { id, .. } => Some(id.clone()),
+                _ => None,
+            })),
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 /// The number shown for a citation of `id`.
 pub fn citation_number(order: &[String], id: &str) -> Option<usize> {
     order.iter().position(|r| r == id).map(|i| i + 1)
@@ -151,6 +168,7 @@ mod tests {
             last_reviewed: "2026-11-24".into(),
             review_due: "2027-11-24".into(),
             related: vec![],
+            treatments: vec![],
         }
     }
 
@@ -193,6 +211,24 @@ mod tests {
                 },
             ],
         }
+    }
+
+    #[test]
+    fn mentioned_treatments_come_from_links_and_comparisons() {
+        let blocks = vec![
+            Block::Paragraph {
+                runs: vec![Inline::TreatmentLink {
+                    text: "x".into(),
+                    id: "opioids".into(),
+                }],
+            },
+            Block::Compare {
+                treatments: vec!["nsaids".into(), "opioids".into()],
+                attributes: vec!["onset".into()],
+                caption: None,
+            },
+        ];
+        assert_eq!(mentioned_treatments(&blocks), vec!["nsaids", "opioids"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! `--public-url /pathways/`): `make test` builds both first.
 
 mod browser;
+mod compare;
 mod reading;
 mod server;
 mod shell;
@@ -108,7 +109,8 @@ async fn run(filter: Option<String>) -> i32 {
         dist,
     };
 
-    let scenarios: Vec<(&str, Scenario)> = [shell::SCENARIOS, reading::SCENARIOS].concat();
+    let scenarios: Vec<(&str, Scenario)> =
+        [shell::SCENARIOS, reading::SCENARIOS, compare::SCENARIOS].concat();
     let (mut passed, mut failed) = (0, Vec::new());
     for (name, scenario) in scenarios {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {

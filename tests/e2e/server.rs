@@ -27,13 +27,18 @@ pub enum Fault {
     Html,
     /// Answer 200 `application/json` with this body.
     Body(String),
-    /// Wait this long before answering normally.
+    /// Wait this long before answering normally. A client that hangs up meanwhile (an aborted
+    /// fetch) ends the wait; [`Server::take_abandoned`] lists those paths.
     Stall(Duration),
+    /// Answer 200 `application/json` with this body and no `Content-Length` (the end of the body
+    /// is the end of the connection), so only the body's real length tells its size.
+    Unsized(String),
 }
 
 pub struct Server {
     pub origin: String,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
+    abandoned: Arc<Mutex<Vec<String>>>,
 }
 
 struct Site {
@@ -42,6 +47,7 @@ struct Site {
     prefix: String,
     hosting: Hosting,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
+    abandoned: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -50,11 +56,13 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let origin = format!("http://{}", listener.local_addr()?);
         let faults = Arc::new(Mutex::new(HashMap::new()));
+        let abandoned = Arc::new(Mutex::new(Vec::new()));
         let site = Arc::new(Site {
             root: root.to_owned(),
             prefix: prefix.trim_end_matches('/').to_owned(),
             hosting,
             faults: faults.clone(),
+            abandoned: abandoned.clone(),
         });
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -64,7 +72,11 @@ impl Server {
                 });
             }
         });
-        Ok(Server { origin, faults })
+        Ok(Server {
+            origin,
+            faults,
+            abandoned,
+        })
     }
 
     /// The full URL of `path` (which starts with `/`).
@@ -82,6 +94,11 @@ impl Server {
 
     pub fn clear_faults(&self) {
         self.faults.lock().expect("fault table").clear();
+    }
+
+    /// Paths of stalled requests whose client hung up before the answer, since the last call.
+    pub fn take_abandoned(&self) -> Vec<String> {
+        std::mem::take(&mut *self.abandoned.lock().expect("abandoned list"))
     }
 }
 
@@ -106,8 +123,19 @@ impl Site {
             }
             Some(Fault::Html) => self.file_response(200, "index.html"),
             Some(Fault::Body(body)) => Response::new(200, "application/json", body.into_bytes()),
+            Some(Fault::Unsized(body)) => {
+                let mut response = Response::new(200, "application/json", body.into_bytes());
+                response.sized = false;
+                response
+            }
             Some(Fault::Stall(delay)) => {
-                thread::sleep(delay);
+                if !wait_unless_hung_up(&stream, delay) {
+                    self.abandoned
+                        .lock()
+                        .expect("abandoned list")
+                        .push(path.clone());
+                    return Ok(());
+                }
                 self.serve(&path)
             }
             None => self.serve(&path),
@@ -144,6 +172,27 @@ impl Site {
     }
 }
 
+/// Waits `delay`, checking every 50 ms whether the client closed the connection. Returns false
+/// if it did (the request was aborted), true once the delay is over.
+fn wait_unless_hung_up(stream: &TcpStream, delay: Duration) -> bool {
+    let deadline = std::time::Instant::now() + delay;
+    let _ = stream.set_nonblocking(true);
+    let mut byte = [0u8; 1];
+    let open = loop {
+        match stream.peek(&mut byte) {
+            Ok(0) => break false,
+            Err(e) if e.kind() != std::io::ErrorKind::WouldBlock => break false,
+            _ => {}
+        }
+        if std::time::Instant::now() >= deadline {
+            break true;
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    let _ = stream.set_nonblocking(false);
+    open
+}
+
 fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
@@ -170,6 +219,8 @@ struct Response {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
+    /// Send `Content-Length` (otherwise the body ends when the connection closes).
+    sized: bool,
 }
 
 impl Response {
@@ -178,16 +229,21 @@ impl Response {
             status,
             content_type,
             body,
+            sized: true,
         }
     }
 
     fn write_to(self, mut stream: TcpStream) -> std::io::Result<()> {
+        let length = if self.sized {
+            format!("Content-Length: {}\r\n", self.body.len())
+        } else {
+            String::new()
+        };
         let head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\n{length}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
             self.status,
             reason(self.status),
             self.content_type,
-            self.body.len()
         );
         stream.write_all(head.as_bytes())?;
         stream.write_all(&self.body)?;

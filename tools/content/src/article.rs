@@ -82,6 +82,7 @@ pub fn compile_article(path: &str, text: &str) -> CompiledArticle {
             last_reviewed: f.last_reviewed,
             review_due: f.review_due,
             related: f.related,
+            treatments: pathways::model::reading::mentioned_treatments(&body.blocks),
         },
         blocks: body.blocks,
     });

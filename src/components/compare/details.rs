@@ -1,0 +1,88 @@
+//! The explanation and sources of the open cell.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::{cell_button_id, CompareData, OpenCell};
+use crate::model::compare::display_value;
+
+/// Reference ids cited by the cells on screen, in order of first appearance (row by row):
+/// their position + 1 is the number shown.
+pub fn cited_in(data: &CompareData, treatments: &[String], attributes: &[String]) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for a in attributes {
+        for t in treatments {
+            let refs = data
+                .treatment(t)
+                .and_then(|t| t.values.get(a))
+                .map(|c| c.refs.clone())
+                .unwrap_or_default();
+            for r in refs {
+                if !order.contains(&r) {
+                    order.push(r);
+                }
+            }
+        }
+    }
+    order
+}
+
+#[component]
+pub fn CellDetails(
+    data: CompareData,
+    open: OpenCell,
+    #[prop(into)] citations: Signal<Vec<String>>,
+) -> impl IntoView {
+    let location = use_location();
+    let close = move || {
+        if let Some((t, a)) = open.get_untracked() {
+            open.set(None);
+            if let Some(button) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&cell_button_id(&t, &a)))
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        }
+    };
+    view! {
+        <section id="cmp-details" class="cmp-details" aria-live="polite" aria-label="Cell details">
+            {move || {
+                let (t, a) = open.get()?;
+                let treatment = data.treatment(&t)?.clone();
+                let attr = data.attribute(&a)?.clone();
+                let cell = treatment.values.get(&a).cloned();
+                let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                let sources = cell
+                    .as_ref()
+                    .map(|c| c.refs.clone())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|r| {
+                        let n = citations.with(|c| c.iter().position(|x| x == &r))? + 1;
+                        let citation = data.references.references.iter().find(|x| x.id == r)?.citation.clone();
+                        Some(view! {
+                            <li>
+                                <a href=format!("{here}#ref-{r}") aria-label=format!("Reference {n}")>{format!("[{n}]")}</a>
+                                " "{citation}
+                            </li>
+                        })
+                    })
+                    .collect_view();
+                Some(view! {
+                    <div class="cmp-details__panel">
+                        <h2 class="cmp-details__title">{format!("{} — {}", treatment.name, attr.label)}</h2>
+                        <p class="cmp-details__value">{display_value(&attr, cell.as_ref())}</p>
+                        <p>{cell.as_ref().map(|c| c.note.clone())}</p>
+                        <p class="cmp-details__about">{attr.description.clone()}</p>
+                        <ul class="cmp-details__sources">{sources}</ul>
+                        <button type="button" class="button button--quiet" on:click=move |_| close()>"Close details"</button>
+                    </div>
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! Choosing treatments: chips to remove, a search-as-you-type list to add.
+
+use leptos::prelude::*;
+
+use super::{use_set_state, CompareData};
+use crate::model::compare::{search_treatments, CompareState, MAX_TREATMENTS, MIN_TREATMENTS};
+
+#[component]
+pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
+    let set = use_set_state();
+    let query = RwSignal::new(String::new());
+    let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
+
+    let chips = {
+        let data = data.clone();
+        let set = set.clone();
+        move || {
+            let ids = chosen.get();
+            let can_remove = ids.len() > MIN_TREATMENTS;
+            ids.into_iter()
+                .map(|id| {
+                    let name = data
+                        .treatment(&id)
+                        .map(|t| t.name.clone())
+                        .unwrap_or_else(|| id.clone());
+                    let set = set.clone();
+                    view! {
+                        <li class="cmp-chip">
+                            <span>{name.clone()}</span>
+                            <button
+                                type="button"
+                                class="cmp-chip__remove"
+                                aria-label=format!("Remove {name}")
+                                disabled=!can_remove
+                                on:click=move |_| {
+                                    let mut next = state.get_untracked();
+                                    next.treatments.retain(|t| t != &id);
+                                    if next.baseline.as_deref() == Some(id.as_str()) {
+                                        next.baseline = None;
+                                    }
+                                    set(next);
+                                }
+                            >
+                                "×"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    let results = move || {
+        let chosen = chosen.get();
+        let full = chosen.len() >= MAX_TREATMENTS;
+        let found: Vec<_> = search_treatments(&query.get(), &data.treatments.treatments)
+            .into_iter()
+            .filter(|t| !chosen.contains(&t.id))
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            return view! { <p class="cmp-picker__empty">"No other treatment matches."</p> }
+                .into_any();
+        }
+        let mut classes: Vec<String> = Vec::new();
+        for t in &found {
+            if !classes.contains(&t.class) {
+                classes.push(t.class.clone());
+            }
+        }
+        classes
+            .into_iter()
+            .map(|class| {
+                let items = found
+                    .iter()
+                    .filter(|t| t.class == class)
+                    .map(|t| {
+                        let (id, name) = (t.id.clone(), t.name.clone());
+                        let set = set.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="cmp-picker__option"
+                                    disabled=full
+                                    on:click=move |_| {
+                                        let mut next = state.get_untracked();
+                                        if next.treatments.len() < MAX_TREATMENTS && !next.treatments.contains(&id) {
+                                            next.treatments.push(id.clone());
+                                            set(next);
+                                        }
+                                    }
+                                >
+                                    {format!("Add {name}")}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="cmp-picker__class">
+                        <span class="cmp-picker__class-name">{class}</span>
+                        <ul>{items}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    view! {
+        <section class="cmp-picker" aria-labelledby="cmp-picker-title">
+            <h2 id="cmp-picker-title" class="cmp-section-title">"Treatments compared"</h2>
+            <ul class="cmp-chips" aria-label="Chosen treatments">{chips}</ul>
+            <details class="cmp-picker__add">
+                <summary>"Add a treatment"</summary>
+                <label for="cmp-picker-search">"Search treatments"</label>
+                <input
+                    id="cmp-picker-search"
+                    type="search"
+                    autocomplete="off"
+                    placeholder="Name, class or other name"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <p class="cmp-picker__hint">
+                    {move || if chosen.with(Vec::len) >= MAX_TREATMENTS {
+                        format!("You are comparing the maximum of {MAX_TREATMENTS}. Remove one to add another.")
+                    } else {
+                        format!("Compare {MIN_TREATMENTS} to {MAX_TREATMENTS} treatments.")
+                    }}
+                </p>
+                <ul class="cmp-picker__results" aria-label="Treatments you can add">{results}</ul>
+            </details>
+        </section>
+    }
+}
