@@ -87,7 +87,9 @@ fn ArticleView(
             }
         })
         .collect_view();
-    let body = article_body(&article, &ctx, &|block| embedded_block(block));
+    let body = article_body(&article, &ctx, &|block| {
+        embedded_block(block, &meta.treatments)
+    });
     let related = meta
         .related
         .iter()

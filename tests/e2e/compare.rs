@@ -503,6 +503,20 @@ async fn embedded_comparison_opens_in_the_tool(ctx: &Ctx) -> TestResult {
         .ok_or("the flagship embeds no comparison")?;
     b.goto(&ctx.root.url("/articles/ketamine-vs-traditional"))
         .await?;
+    // The embedded table shows the article's treatments, and the pathway figure its text equivalent.
+    let cat = Catalog::load(ctx)?;
+    for id in &treatments {
+        let name = cat.name(id)?;
+        let xpath = format!(
+            "//figure[contains(@class,'embed--compare')]//thead/tr/th[normalize-space()={name:?}]"
+        );
+        b.wait_xpath(&xpath, "embedded column").await?;
+    }
+    b.wait_xpath(
+        "//figure[contains(@class,'pathway')]//li[contains(normalize-space(), ': acts on the')]",
+        "pathway text equivalent",
+    )
+    .await?;
     b.mark_document().await?;
     b.link("Open in the comparison tool")
         .await?
@@ -512,7 +526,6 @@ async fn embedded_comparison_opens_in_the_tool(ctx: &Ctx) -> TestResult {
     b.wait_xpath("//table[contains(@class,'cmp-table')]", "comparison table")
         .await?;
     b.assert_same_document().await?;
-    let cat = Catalog::load(ctx)?;
     let ids: Vec<&str> = treatments.iter().map(String::as_str).collect();
     expect_eq(
         column_headers(ctx).await?,

@@ -35,12 +35,30 @@ pub fn sites_sentence(sites: &[Site]) -> String {
     }
 }
 
+/// The name without its parenthesis, so it fits a stage box: "Ketamine (IV infusion)" → "Ketamine".
+pub fn short_name(name: &str) -> &str {
+    name.split(" (").next().unwrap_or(name).trim()
+}
+
 #[component]
 pub fn PathwayDiagram(
     treatments: Vec<Treatment>,
     #[prop(optional, into)] caption: Option<String>,
 ) -> impl IntoView {
     let highlighted = RwSignal::new(None::<String>);
+    let most = Site::ALL
+        .into_iter()
+        .map(|site| {
+            treatments
+                .iter()
+                .filter(|t| t.sites.contains(&site))
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    let box_height = 70.0 + 20.0 * most as f64;
+    let view_box = format!("0 0 600 {}", box_height + 20.0);
+    let arrow_y = 10.0 + box_height / 2.0;
     let stages = Site::ALL
         .into_iter()
         .map(|site| {
@@ -48,7 +66,7 @@ pub fn PathwayDiagram(
             let names: Vec<(String, String)> = treatments
                 .iter()
                 .filter(|t| t.sites.contains(&site))
-                .map(|t| (t.id.clone(), t.name.clone()))
+                .map(|t| (t.id.clone(), short_name(&t.name).to_owned()))
                 .collect();
             let ids: Vec<String> = names.iter().map(|(id, _)| id.clone()).collect();
             let active = move || match highlighted.get() {
@@ -73,7 +91,7 @@ pub fn PathwayDiagram(
                 .collect_view();
             view! {
                 <g class=active>
-                    <rect x=x y="10" width="170" height="210" rx="10" class="pathway__box"></rect>
+                    <rect x=x y="10" width="170" height=box_height rx="10" class="pathway__box"></rect>
                     <text x=x + 12.0 y="40" class="pathway__label">{short_label(site)}</text>
                     {labels}
                 </g>
@@ -111,10 +129,10 @@ pub fn PathwayDiagram(
     view! {
         <figure class="pathway">
             <figcaption>{caption.unwrap_or_else(|| "Where each treatment acts on the pain pathway".into())}</figcaption>
-            <svg class="pathway__svg" viewBox="0 0 600 230" role="img" aria-label="Pain signals travel from the periphery to the spinal cord and on to the brain; the list below says where each treatment acts.">
+            <svg class="pathway__svg" viewBox=view_box role="img" aria-label="Pain signals travel from the periphery to the spinal cord and on to the brain; the list below says where each treatment acts.">
                 {stages}
-                <path d="M182 115 L211 115" class="pathway__arrow"></path>
-                <path d="M387 115 L416 115" class="pathway__arrow"></path>
+                <path d=format!("M182 {arrow_y} L211 {arrow_y}") class="pathway__arrow"></path>
+                <path d=format!("M387 {arrow_y} L416 {arrow_y}") class="pathway__arrow"></path>
             </svg>
             <ul class="pathway__legend">{legend}</ul>
         </figure>
@@ -124,6 +142,12 @@ pub fn PathwayDiagram(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_drop_the_parenthesis() {
+        assert_eq!(short_name("Ketamine (IV infusion)"), "Ketamine");
+        assert_eq!(short_name("Tramadol"), "Tramadol");
+    }
 
     #[test]
     fn sites_read_as_a_sentence() {

@@ -305,6 +305,16 @@ fn sort_header(
     }
 }
 
+/// The small visual scale of an ordinal value (the words beside it carry the same meaning).
+pub fn scale(attr: &Attribute, value: Option<&crate::model::Cell>) -> Option<impl IntoView> {
+    level_position(attr, value).map(|(pos, count)| {
+        let dots = (0..count)
+            .map(|i| view! { <span class=if i <= pos { "cmp-scale__dot is-on" } else { "cmp-scale__dot" }></span> })
+            .collect_view();
+        view! { <span class="cmp-scale" aria-hidden="true">{dots}</span> }
+    })
+}
+
 /// One value: text, a small scale for ordinal values, the baseline mark, and a button that
 /// opens the cell's explanation.
 fn cell(
@@ -315,12 +325,7 @@ fn cell(
 ) -> impl IntoView {
     let value = treatment.values.get(&attr.id);
     let text = display_value(attr, value);
-    let scale = level_position(attr, value).map(|(pos, count)| {
-        let dots = (0..count)
-            .map(|i| view! { <span class=if i <= pos { "cmp-scale__dot is-on" } else { "cmp-scale__dot" }></span> })
-            .collect_view();
-        view! { <span class="cmp-scale" aria-hidden="true">{dots}</span> }
-    });
+    let scale = scale(attr, value);
     let judgement = baseline
         .filter(|b| b.id != treatment.id)
         .and_then(|b| judge(attr, b.values.get(&attr.id), value))

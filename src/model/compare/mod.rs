@@ -45,7 +45,6 @@ mod search;
 mod sort;
 mod state;
 mod table;
-mod url;
 mod value;
 
 #[cfg(test)]

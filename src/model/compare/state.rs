@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::sort::{Sort, SortDir};
-use super::url::{encode, Params};
 use super::Notice;
+use crate::model::query::{encode, Params};
 use crate::model::Group;
 
 /// Fewer than two treatments is not a comparison.
