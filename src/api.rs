@@ -139,6 +139,21 @@ pub fn decode<T: DeserializeOwned + Versioned>(
     path: &str,
     answer: Answer<'_>,
 ) -> Result<T, ApiError> {
+    check_body(path, &answer)?;
+    match serde_json::from_str::<T>(answer.body) {
+        Ok(value) if value.schema() > SCHEMA_VERSION => Err(ApiError::NewerSchema {
+            path: path.to_owned(),
+            found: value.schema(),
+        }),
+        Ok(value) => Ok(value),
+        Err(err) => Err(unreadable(path, answer.body, err)),
+    }
+}
+
+// The checks and the error below are not generic, so the wasm bundle holds them once rather
+// than once per content type.
+
+fn check_body(path: &str, answer: &Answer<'_>) -> Result<(), ApiError> {
     check_head(path, answer.status, answer.content_type, None)?;
     let path = path.to_owned();
     if answer.body.trim_start().starts_with('<') {
@@ -156,32 +171,34 @@ pub fn decode<T: DeserializeOwned + Versioned>(
             detail: format!("nested deeper than {MAX_DEPTH} levels"),
         });
     }
-    match serde_json::from_str::<T>(answer.body) {
-        Ok(value) if value.schema() > SCHEMA_VERSION => Err(ApiError::NewerSchema {
-            path,
-            found: value.schema(),
-        }),
-        Ok(value) => Ok(value),
-        Err(err) => {
-            // A newer schema may have changed the shape itself: say so rather than "damaged".
-            #[derive(Deserialize)]
-            struct SchemaOnly {
-                schema: u32,
-            }
-            match serde_json::from_str::<SchemaOnly>(answer.body) {
-                Ok(SchemaOnly { schema }) if schema > SCHEMA_VERSION => {
-                    Err(ApiError::NewerSchema {
-                        path,
-                        found: schema,
-                    })
-                }
-                _ => Err(ApiError::Malformed {
-                    path,
-                    detail: err.to_string(),
-                }),
-            }
-        }
+    Ok(())
+}
+
+/// A body that did not parse: a newer schema may have changed the shape itself, so say so
+/// rather than "damaged" when the `schema` number is readable.
+fn unreadable(path: &str, body: &str, err: serde_json::Error) -> ApiError {
+    #[derive(Deserialize)]
+    struct SchemaOnly {
+        schema: u32,
     }
+    let path = path.to_owned();
+    match serde_json::from_str::<SchemaOnly>(body) {
+        Ok(SchemaOnly { schema }) if schema > SCHEMA_VERSION => ApiError::NewerSchema {
+            path,
+            found: schema,
+        },
+        _ => ApiError::Malformed {
+            path,
+            detail: err.to_string(),
+        },
+    }
+}
+
+/// An answer as it came over the network.
+struct Fetched {
+    status: u16,
+    content_type: Option<String>,
+    body: String,
 }
 
 /// Aborts the request when dropped, and stops its timer. Aborting a finished request does
@@ -202,13 +219,14 @@ impl Drop for InFlight {
     }
 }
 
-/// Fetches and decodes one content file, within [`TIMEOUT`].
+/// Fetches one content file, within [`TIMEOUT`]; refuses what [`check_head`] refuses before
+/// the body is downloaded.
 ///
 /// The request is aborted when the reactive owner that polls this future is cleaned up: a
 /// `LocalResource` polls its fetch under its own owner, which the store cleans up when it drops
 /// a file that is still loading and that no page uses any more (the reader navigated away).
 #[cfg(target_arch = "wasm32")]
-async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+async fn fetch(path: &str) -> Result<Fetched, ApiError> {
     use std::cell::Cell;
     use std::rc::Rc;
 
@@ -263,21 +281,30 @@ async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError>
         headers.get("content-length").as_deref(),
     )?;
     let body = response.text().await.map_err(|_| failed())?;
-    decode(
-        path,
-        Answer {
-            status,
-            content_type: content_type.as_deref(),
-            body: &body,
-        },
-    )
+    Ok(Fetched {
+        status,
+        content_type,
+        body,
+    })
 }
 
 // Native builds (tests, the content tool) never fetch; the signature stays the same so the
 // crate type-checks everywhere.
 #[cfg(not(target_arch = "wasm32"))]
-async fn get<T: DeserializeOwned + Versioned>(_path: &str) -> Result<T, ApiError> {
+async fn fetch(_path: &str) -> Result<Fetched, ApiError> {
     Err(ApiError::Network)
+}
+
+async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+    let fetched = fetch(path).await?;
+    decode(
+        path,
+        Answer {
+            status: fetched.status,
+            content_type: fetched.content_type.as_deref(),
+            body: &fetched.body,
+        },
+    )
 }
 
 pub async fn fetch_index() -> Result<ContentIndex, ApiError> {

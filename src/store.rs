@@ -54,7 +54,7 @@ struct Slot {
     phase: Rc<Cell<Phase>>,
 }
 
-fn new_slot<T, Fut>(parent: &Owner, fetch: impl Fn() -> Fut + 'static) -> Slot
+fn new_slot<T, Fut>(parent: &Owner, fetch: impl Fn() -> Fut + 'static) -> (Slot, Shared<T>)
 where
     T: 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
@@ -77,12 +77,13 @@ where
             }
         })
     });
-    Slot {
+    let slot = Slot {
         resource: Box::new(resource),
         owner,
         users: 0,
         phase,
-    }
+    };
+    (slot, resource)
 }
 
 impl ContentStore {
@@ -108,38 +109,38 @@ impl ContentStore {
         T: 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
-        let mut fetch = Some(fetch);
-        let shared = self
+        let found = self
             .inner
-            .try_update_value(|inner| {
-                let slot = inner.files.entry(key.clone()).or_insert_with(|| {
-                    let fetch = fetch.take().expect("fetch is used once");
-                    new_slot(&inner.owner, fetch)
-                });
-                let resource = slot.resource.downcast_ref::<Shared<T>>().copied()?;
-                slot.users += 1;
-                Some(resource)
+            .try_with_value(|inner| {
+                let slot = inner.files.get(&key)?;
+                slot.resource.downcast_ref::<Shared<T>>().copied()
             })
             .flatten();
-        match (shared, fetch) {
-            (Some(resource), _) => {
-                let store = *self;
-                on_cleanup(move || store.release_soon(key));
-                resource
-            }
-            // The store is gone (or the key is taken by another type, which the paths below
-            // rule out): an unshared resource still shows the page.
-            (None, Some(fetch)) => {
-                let slot = new_slot(&Owner::current().unwrap_or_default(), fetch);
-                *slot
-                    .resource
-                    .downcast::<Shared<T>>()
-                    .expect("the slot's own type")
-            }
-            (None, None) => {
-                unreachable!("a slot created for this call holds this call's type")
-            }
+        if let Some(resource) = found {
+            self.hold(key);
+            return resource;
         }
+        let Some(parent) = self.inner.try_with_value(|inner| inner.owner.clone()) else {
+            // The store is gone: an unshared resource still shows the page.
+            return new_slot(&Owner::current().unwrap_or_default(), fetch).1;
+        };
+        let (slot, resource) = new_slot(&parent, fetch);
+        self.inner.try_update_value(|inner| {
+            inner.files.insert(key.clone(), slot);
+        });
+        self.hold(key);
+        resource
+    }
+
+    /// Counts the current reactive owner as a user of `key` until it is cleaned up. Without an
+    /// owner the lease is never returned, so the file stays.
+    fn hold(self, key: String) {
+        self.inner.try_update_value(|inner| {
+            if let Some(slot) = inner.files.get_mut(&key) {
+                slot.users += 1;
+            }
+        });
+        on_cleanup(move || self.release_soon(key));
     }
 
     fn release_soon(self, key: String) {

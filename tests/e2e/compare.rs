@@ -13,6 +13,7 @@ scenarios!(
     bare_compare_shows_the_flagship_set,
     pick_and_remove_treatments_with_history,
     sort_rows_by_an_ordinal_attribute,
+    compare_all_shows_the_whole_catalogue,
     transpose_and_only_differences,
     baseline_marks_better_and_worse,
     cell_details_open_and_close_by_keyboard,
@@ -167,6 +168,42 @@ async fn pick_and_remove_treatments_with_history(ctx: &Ctx) -> TestResult {
         column_headers(ctx).await?,
         names(&cat, &["ketamine", "opioids", "tramadol"])?,
         "columns after Back",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn compare_all_shows_the_whole_catalogue(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let cat = Catalog::load(ctx)?;
+    open_compare(ctx, "?t=ketamine,opioids").await?;
+    let label = format!("Compare all {} treatments", cat.treatments.treatments.len());
+    b.button(&label)
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    b.wait_js("return location.search === '?all=1';", "all in the address")
+        .await?;
+    let every: Vec<String> = cat
+        .treatments
+        .treatments
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    expect_eq(
+        column_headers(ctx).await?,
+        every,
+        "every treatment as a column",
+    )?;
+    b.button("Choose a selection instead")
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    expect_eq(
+        column_headers(ctx).await?,
+        names(&cat, &compare::DEFAULT_TREATMENTS)?,
+        "back to the default selection",
     )?;
     b.assert_console_clean(&[]).await
 }

@@ -13,6 +13,7 @@ scenarios!(
     home_to_article_by_click_keeps_the_app_and_moves_focus,
     article_deep_link_with_anchor_focuses_that_heading,
     back_and_forward_restore_pages,
+    back_restores_the_scroll_position,
     search_and_tag_live_in_the_url,
     search_with_no_result_offers_to_clear,
     glossary_term_opens_and_closes_by_keyboard,
@@ -126,6 +127,64 @@ async fn back_and_forward_restore_pages(ctx: &Ctx) -> TestResult {
         format!("/articles/{FLAGSHIP}"),
         "path after forward",
     )?;
+    // Each content file is fetched once per visit, however often its pages are shown.
+    let counts = b
+        .js(
+            "const n = s => performance.getEntriesByType('resource').filter(e => e.name.endsWith(s)).length; \
+             return [n('content/index.json'), n('content/treatments.json'), n('ketamine-vs-traditional.json')];",
+            vec![],
+        )
+        .await?;
+    expect_eq(
+        counts,
+        serde_json::json!([1, 1, 1]),
+        "fetches of index, treatments and the article",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn back_restores_the_scroll_position(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article = flagship(ctx)?;
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
+        .await?;
+    b.heading(&article.meta.title).await?;
+    b.js("window.scrollTo(0, 1500); return true;", vec![])
+        .await?;
+    b.wait_js(
+        "return Math.abs(window.scrollY - 1500) < 2;",
+        "scrolled down",
+    )
+    .await?;
+    // Leave by a link far down the page, as a reader would.
+    let related = b
+        .wait_xpath(
+            "//section[contains(@class,'related')]//a",
+            "a related article",
+        )
+        .await?;
+    b.js(
+        "arguments[0].click(); return true;",
+        vec![serde_json::to_value(&related).map_err(|e| e.to_string())?],
+    )
+    .await?;
+    b.wait_js(
+        &format!("return location.pathname !== '/articles/{FLAGSHIP}';"),
+        "left the article",
+    )
+    .await?;
+    b.wait_js(
+        "return window.scrollY === 0;",
+        "the new page starts at the top",
+    )
+    .await?;
+    b.client.back().await.map_err(|e| e.to_string())?;
+    b.heading(&article.meta.title).await?;
+    b.wait_js(
+        "return Math.abs(window.scrollY - 1500) < 2;",
+        "Back restores the scroll position",
+    )
+    .await?;
     b.assert_console_clean(&[]).await
 }
 

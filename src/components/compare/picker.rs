@@ -3,13 +3,38 @@
 use leptos::prelude::*;
 
 use super::{use_set_state, CompareData};
-use crate::model::compare::{search_treatments, CompareState, MAX_TREATMENTS, MIN_TREATMENTS};
+use crate::model::compare::{
+    search_treatments, CompareState, DEFAULT_TREATMENTS, MAX_TREATMENTS, MIN_TREATMENTS,
+};
 
 #[component]
 pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
     let set = use_set_state();
     let query = RwSignal::new(String::new());
     let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
+    let all = Memo::new(move |_| state.with(|s| s.all));
+    let total = data.treatments.treatments.len();
+    let (set_all, set_some) = (set.clone(), set.clone());
+    let show_all = move |_| {
+        let mut next = state.get_untracked();
+        next.all = true;
+        next.baseline = None;
+        set_all(next);
+    };
+    let show_some = {
+        let data = data.clone();
+        move |_| {
+            let mut next = state.get_untracked();
+            next.all = false;
+            next.treatments = DEFAULT_TREATMENTS
+                .iter()
+                .filter(|id| data.treatment(id).is_some())
+                .map(|id| id.to_string())
+                .collect();
+            next.baseline = None;
+            set_some(next);
+        }
+    };
 
     let chips = {
         let data = data.clone();
@@ -111,8 +136,21 @@ pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl Int
     view! {
         <section class="cmp-picker" aria-labelledby="cmp-picker-title">
             <h2 id="cmp-picker-title" class="cmp-section-title">"Treatments compared"</h2>
-            <ul class="cmp-chips" aria-label="Chosen treatments">{chips}</ul>
-            <details class="cmp-picker__add">
+            <Show
+                when=move || all.get()
+                fallback=move || view! {
+                    <ul class="cmp-chips" aria-label="Chosen treatments">{chips.clone()}</ul>
+                    <button type="button" class="button button--quiet" on:click=show_all.clone()>
+                        {format!("Compare all {total} treatments")}
+                    </button>
+                }
+            >
+                <p>
+                    {format!("All {total} treatments in the catalogue. ")}
+                    <button type="button" class="button button--quiet" on:click=show_some.clone()>"Choose a selection instead"</button>
+                </p>
+            </Show>
+            <details class="cmp-picker__add" hidden=move || all.get()>
                 <summary>"Add a treatment"</summary>
                 <label for="cmp-picker-search">"Search treatments"</label>
                 <input

@@ -35,6 +35,9 @@ pub struct CompareState {
     pub hidden_groups: BTreeSet<Group>,
     pub view: View,
     pub collapsed_groups: BTreeSet<Group>,
+    /// Every treatment of the catalogue (`all=1`), in catalogue order and without the
+    /// [`MAX_TREATMENTS`] cap: the "see everything" view, and what the benchmark sorts.
+    pub all: bool,
 }
 
 impl CompareState {
@@ -48,6 +51,7 @@ impl CompareState {
             hidden_groups: BTreeSet::new(),
             view: View::Columns,
             collapsed_groups: BTreeSet::new(),
+            all: false,
         }
     }
 }
@@ -81,8 +85,15 @@ pub fn parse(
 ) -> (CompareState, Vec<Notice>) {
     let params = Params::new(query);
     let mut notices = Vec::new();
-    let treatments = parse_treatments(params.get("t"), known_treatments, &mut notices);
+    let all = matches!(params.get("all"), Some("1") | Some("true"))
+        && known_treatments.len() >= MIN_TREATMENTS;
+    let treatments = if all {
+        known_treatments.iter().map(|id| id.to_string()).collect()
+    } else {
+        parse_treatments(params.get("t"), known_treatments, &mut notices)
+    };
     let mut state = CompareState::new(treatments);
+    state.all = all;
 
     if let Some(value) = nonempty(params.get("sort")) {
         state.sort = parse_sort(value, known_attributes, &mut notices);
@@ -133,7 +144,9 @@ pub fn parse(
 /// The canonical query string (no leading `?`): keys in a fixed order, defaults left out.
 pub fn format(state: &CompareState) -> String {
     let mut parts = Vec::new();
-    if !state.treatments.is_empty() {
+    if state.all {
+        parts.push("all=1".to_string());
+    } else if !state.treatments.is_empty() {
         parts.push(format!("t={}", join(state.treatments.iter())));
     }
     if let Some(sort) = &state.sort {

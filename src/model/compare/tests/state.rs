@@ -278,3 +278,16 @@ fn header_clicks_cycle_asc_desc_none() {
     );
     assert_eq!(SortDir::Desc.aria_sort(), "descending");
 }
+
+#[test]
+fn all_selects_the_whole_catalogue_without_the_cap() {
+    let known: Vec<String> = (0..20).map(|i| format!("drug-{i}")).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let (state, notices) = parse("all=1&view=rows&sort=onset-asc", &known, &["onset"]);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(state.all);
+    assert_eq!(state.treatments.len(), 20);
+    assert_eq!(format(&state), "all=1&sort=onset-asc&view=rows");
+    let (again, _) = parse(&format(&state), &known, &["onset"]);
+    assert_eq!(again, state);
+}

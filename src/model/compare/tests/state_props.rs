@@ -48,6 +48,7 @@ fn valid_state(
                 hidden_groups: hidden.into_iter().collect(),
                 view: if rows { View::Rows } else { View::Columns },
                 collapsed_groups: collapsed.into_iter().collect(),
+                all: false,
             },
         )
 }
