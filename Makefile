@@ -48,3 +48,12 @@ watch:
 
 clean:
 	rm -rf dist target/e2e
+
+## bench: release bundle, then sizes and headless-Chromium timings against static and vanilla-JS
+## baselines; prints a table with the budgets and writes target/bench/report.json
+## (docs/performance.md). `make bench QUICK=1`: 3 runs per measurement instead of 15.
+.PHONY: bench
+QUICK ?=
+BENCH_ARGS := $(if $(filter-out 0,$(QUICK)),--quick)
+bench: setup build
+	cargo run -q -p pathways-bench -- $(BENCH_ARGS)

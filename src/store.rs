@@ -6,7 +6,7 @@
 //! Every call that hands out a file also takes a lease on it for the caller's reactive owner
 //! (a page, a `Transition` branch, a memo), returned when that owner is cleaned up. When the last
 //! lease on a file is returned while the file is still loading, or after it failed, the store
-//! forgets the file and cleans up its owner, which aborts the request (see `api::get`): a reader
+//! forgets the file and cleans up its owner, which aborts the request (see `api::fetch`): a reader
 //! who navigates away stops the download, and coming back starts a fresh one. A loaded file stays
 //! for the rest of the visit. Leases are returned a tick late, so a view that re-renders (and
 //! takes the lease again straight away) never restarts a download.

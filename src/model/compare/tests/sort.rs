@@ -83,11 +83,11 @@ fn ordinal_uses_level_order_not_the_alphabet() {
     let all = treatments();
     let chosen: Vec<&Treatment> = all
         .iter()
-        .filter(|t| ["opioids", "tramadol", "gabapentinoids"].contains(&t.id.as_str()))
+        .filter(|t| ["opioids", "ketamine", "nsaids"].contains(&t.id.as_str()))
         .collect();
     assert_eq!(
-        sorted_ids(&chosen, "dependence", SortDir::Asc),
-        ["tramadol", "gabapentinoids", "opioids"]
+        sorted_ids(&chosen, "misuse-potential", SortDir::Asc),
+        ["nsaids", "ketamine", "opioids"]
     );
 }
 

@@ -1,0 +1,175 @@
+//! Keeps the harness from rotting: runs `pathways-bench --quick` (3 runs) against the release
+//! build in `dist/` and checks the shape of the report it writes. It checks no timing against
+//! a budget; a missing build or browser fails the test, it is never skipped.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+const QUICK_RUNS: u64 = 3;
+
+/// Required metrics that are always measured.
+const ALWAYS: &[&str] = &[
+    "wasm_bytes",
+    "wasm_gzip_bytes",
+    "wasm_brotli_bytes",
+    "js_brotli_bytes",
+    "css_brotli_bytes",
+    "first_load_bytes",
+    "first_load_gzip_bytes",
+    "first_load_brotli_bytes",
+    "article_visible_app_ms",
+    "article_visible_static_ms",
+    "article_visible_ratio",
+    "route_change_ms",
+    "route_static_ms",
+    "route_change_ratio",
+    "sort_vanilla_ms",
+];
+
+/// Required metrics that may be `null`, but then only with a reason.
+const MAYBE: &[&str] = &[
+    "sort_ms",
+    "sort_ratio",
+    "wasm_memory_bytes",
+    "js_heap_bytes",
+];
+
+const BUDGETS: &[&str] = &[
+    "first_load_brotli_bytes",
+    "article_visible_ratio",
+    "sort_ratio",
+    "sort_ms",
+];
+
+#[test]
+fn quick_bench_writes_a_complete_report() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dist = root.join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no release build: run `make build` first (`make test` does). This test runs the \
+         bench against it and is never skipped.",
+        dist.display()
+    );
+    let out = root.join("target/bench/quick");
+    let output = Command::new(env!("CARGO_BIN_EXE_pathways-bench"))
+        .arg("--quick")
+        .arg("--dist")
+        .arg(&dist)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("could not run pathways-bench");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "pathways-bench --quick failed ({}):\n{stderr}\n{stdout}",
+        output.status
+    );
+    assert!(
+        stdout.contains("first_load_brotli_bytes") && stdout.contains("budgets:"),
+        "the table was not printed:\n{stdout}"
+    );
+
+    let file = out.join("report.json");
+    let text = std::fs::read_to_string(&file).expect("report.json was not written");
+    let report: Value = serde_json::from_str(&text).expect("report.json is not JSON");
+
+    assert_eq!(report["schema"], 1);
+    assert_eq!(report["mode"], "quick");
+    assert_eq!(report["runs"], QUICK_RUNS);
+    for key in ALWAYS {
+        let value = report[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key} should be a number, is {}", report[key]));
+        assert!(value > 0.0, "{key} should be positive, is {value}");
+    }
+    for key in MAYBE {
+        match &report[key] {
+            Value::Number(n) => assert!(n.as_f64().is_some_and(|v| v > 0.0), "{key}: {n}"),
+            Value::Null => {
+                let reason = report["not_measured"][key].as_str().unwrap_or_default();
+                assert!(
+                    reason.starts_with("not measured: ") && reason.len() > 20,
+                    "{key} is null without a reason: {:?}",
+                    report["not_measured"]
+                );
+            }
+            other => panic!("{key} should be a number or null, is {other}"),
+        }
+    }
+    for key in [
+        "wasm_bytes",
+        "wasm_gzip_bytes",
+        "wasm_brotli_bytes",
+        "first_load_brotli_bytes",
+    ] {
+        assert!(
+            report[key].is_u64(),
+            "{key} should be a whole number of bytes"
+        );
+    }
+    assert!(
+        report["wasm_brotli_bytes"].as_u64() < report["wasm_gzip_bytes"].as_u64()
+            && report["wasm_gzip_bytes"].as_u64() < report["wasm_bytes"].as_u64(),
+        "brotli < gzip < raw should hold for the wasm"
+    );
+
+    // The first load is exactly the listed files.
+    let files = report["files"].as_array().expect("files");
+    let kinds: Vec<&str> = files.iter().filter_map(|f| f["kind"].as_str()).collect();
+    for kind in ["wasm", "js", "css", "html", "json"] {
+        assert!(kinds.contains(&kind), "no {kind} file in {kinds:?}");
+    }
+    let brotli: u64 = files.iter().filter_map(|f| f["brotli"].as_u64()).sum();
+    assert_eq!(report["first_load_brotli_bytes"].as_u64(), Some(brotli));
+
+    // Every sample list holds one value per run, or none when the metric was not measured.
+    let samples = report["samples"].as_object().expect("samples");
+    for (name, list) in samples {
+        let len = list.as_array().map_or(0, Vec::len) as u64;
+        let metric = report.get(name).unwrap_or(&Value::Null);
+        if metric.is_null() {
+            assert!(len <= QUICK_RUNS, "{name}: {len} samples");
+        } else {
+            assert!(
+                len == QUICK_RUNS || name.ends_with("_bytes"),
+                "{name}: {len} samples for {QUICK_RUNS} runs"
+            );
+            assert!(len > 0, "{name} has a value but no samples");
+        }
+    }
+
+    // Every budget is reported with a status that matches its value.
+    let budgets = report["budgets"].as_array().expect("budgets");
+    let names: Vec<&str> = budgets
+        .iter()
+        .filter_map(|b| b["metric"].as_str())
+        .collect();
+    assert_eq!(names, BUDGETS);
+    for budget in budgets {
+        let status = budget["status"].as_str().unwrap_or_default();
+        let metric = budget["metric"].as_str().unwrap_or_default();
+        assert_eq!(budget["value"], report[metric], "{metric}: value");
+        match status {
+            "pass" | "fail" => assert!(budget["value"].is_number(), "{budget}"),
+            "not measured" => assert!(budget["value"].is_null(), "{budget}"),
+            other => panic!("{metric}: unknown status {other:?}"),
+        }
+    }
+    let missed: Vec<&str> = budgets
+        .iter()
+        .filter(|b| b["status"] == "fail")
+        .filter_map(|b| b["metric"].as_str())
+        .collect();
+    let reported: Vec<&str> = report["budgets_missed"]
+        .as_array()
+        .expect("budgets_missed")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(reported, missed);
+}
