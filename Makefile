@@ -16,7 +16,7 @@ serve: setup content
 ## test: install what is missing, then every check: fmt, clippy, native tests, release builds, browser tests
 test: setup content-check lint build build-subpath
 	cargo test --workspace --all-targets --exclude pathways
-	cargo test -p pathways --lib --bins
+	cargo test -p pathways --lib --bins --test proptest_content --test no_inner_html
 	cargo test -p pathways --test e2e
 
 setup:

@@ -18,8 +18,10 @@ use crate::model::{
     Article, Attributes, ContentIndex, Glossary, References, Treatments, Versioned, SCHEMA_VERSION,
 };
 
-/// The largest content file the app reads. The biggest real file is a few tens of kilobytes.
-pub const MAX_BYTES: usize = 512 * 1024;
+/// The largest content file the app reads. The biggest real file is a few tens of kilobytes; a
+/// catalogue of 500 treatments (what `make bench` sorts) is about 1 MB, so 2 MiB leaves room
+/// while still refusing a runaway file before it is parsed.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// The deepest nesting of arrays and objects a content file may have. The model itself needs 7
 /// (an article: object, `blocks`, block, `items`, item, run, `refs`); the margin leaves room for
@@ -49,7 +51,7 @@ pub enum ApiError {
     Server { path: String, status: u16 },
     #[error("The content file {path} is damaged and could not be read. Please try again later.")]
     Malformed { path: String, detail: String },
-    #[error("The content file {path} is too large to be a Pathways file (over 512 KB), so it was not read. Please try again later.")]
+    #[error("The content file {path} is too large to be a Pathways file (over {} MB), so it was not read. Please try again later.", MAX_BYTES / (1024 * 1024))]
     TooLarge { path: String, bytes: u64 },
     #[error("This content was written for a newer version of Pathways. Reload the page to get the latest version.")]
     NewerSchema { path: String, found: u32 },

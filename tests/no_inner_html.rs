@@ -2,8 +2,7 @@
 //! document, and none may set an inline `style` attribute, which the Content-Security-Policy
 //! (`style-src 'self'`) refuses. See `docs/security.md`.
 //!
-//! Runs with `cargo test -p pathways --test no_inner_html`, and in `make test` through the
-//! `pathways-csp` crate (see `tools/csp/Cargo.toml`).
+//! Runs with `cargo test -p pathways --test no_inner_html`, part of `make test`.
 
 use std::path::{Path, PathBuf};
 

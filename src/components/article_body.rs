@@ -9,6 +9,7 @@ use crate::base::href;
 use crate::components::glossary_term::GlossaryTerm;
 use crate::model::reading::citation_number;
 use crate::model::{Article, Block, CalloutKind, Glossary, Inline};
+use crate::store::Shared;
 
 /// What rendering an article's runs needs besides the runs.
 #[derive(Clone)]
@@ -16,7 +17,8 @@ pub struct BodyContext {
     pub slug: String,
     /// Reference ids in citation order (see `reading::cited_references`).
     pub citations: Arc<Vec<String>>,
-    pub glossary: Arc<Glossary>,
+    /// Loads beside the article; a term shows its definition once it has arrived.
+    pub glossary: Shared<Glossary>,
 }
 
 /// Is `href` a link we let readers follow? Anything but `https:` is shown as plain text.
@@ -98,8 +100,8 @@ fn render_run(key: &str, run: &Inline, ctx: &BodyContext) -> AnyView {
         Inline::Emphasis { text } => view! { <em>{text}</em> }.into_any(),
         Inline::Strong { text } => view! { <strong>{text}</strong> }.into_any(),
         Inline::Term { text, term } => {
-            let term = ctx.glossary.terms.iter().find(|t| t.id == term).cloned();
-            view! { <GlossaryTerm text term popover_id=key.to_owned()/> }.into_any()
+            view! { <GlossaryTerm text term glossary=ctx.glossary popover_id=key.to_owned()/> }
+                .into_any()
         }
         Inline::Cite { refs } => {
             let links = refs

@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::model::Term;
+use crate::model::Glossary;
+use crate::store::Shared;
 
-/// `definition` is `None` when the glossary has no such term (the validator prevents it; the
-/// reader still sees the words).
+/// `term` is a glossary id; the definition comes from `glossary` when it has loaded.
 #[component]
-pub fn GlossaryTerm(text: String, term: Option<Term>, popover_id: String) -> impl IntoView {
-    let Some(term) = term else {
-        return view! { <span>{text}</span> }.into_any();
-    };
+pub fn GlossaryTerm(
+    text: String,
+    term: String,
+    glossary: Shared<Glossary>,
+    popover_id: String,
+) -> impl IntoView {
     let open = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let close = move || {
@@ -18,6 +20,21 @@ pub fn GlossaryTerm(text: String, term: Option<Term>, popover_id: String) -> imp
         if let Some(b) = button.get() {
             let _ = b.focus();
         }
+    };
+    let definition = move || match glossary.get() {
+        None => (String::new(), "Loading the definition…".to_owned()),
+        Some(Ok(g)) => match g.terms.iter().find(|t| t.id == term) {
+            Some(t) => (t.term.clone(), t.definition.clone()),
+            None => (
+                String::new(),
+                "No definition is available for this term.".to_owned(),
+            ),
+        },
+        Some(Err(_)) => (
+            String::new(),
+            "The definition could not be loaded. Check your connection and try again later."
+                .to_owned(),
+        ),
     };
     view! {
         <span
@@ -40,9 +57,13 @@ pub fn GlossaryTerm(text: String, term: Option<Term>, popover_id: String) -> imp
                 {text}
             </button>
             <span id=popover_id role="note" class="term__popover" hidden=move || !open.get()>
-                <strong class="term__name">{term.term.clone()}</strong>
-                ": "
-                {term.definition.clone()}
+                {move || {
+                    let (name, body) = definition();
+                    view! {
+                        {(!name.is_empty()).then(|| view! { <strong class="term__name">{name}</strong>": " })}
+                        {body}
+                    }
+                }}
                 " "
                 <button type="button" class="term__close" aria-label="Close definition" on:click=move |_| close()>
                     "×"
@@ -50,5 +71,4 @@ pub fn GlossaryTerm(text: String, term: Option<Term>, popover_id: String) -> imp
             </span>
         </span>
     }
-    .into_any()
 }

@@ -26,34 +26,72 @@ pub fn document_title(page: &str) -> String {
 #[component]
 pub fn PageMeta(#[prop(into)] title: String) -> impl IntoView {
     let hash = use_location().hash;
+    let marker = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
         let fragment = hash.get().trim_start_matches('#').to_owned();
         let title = title.clone();
-        // After the frame, so a `<Transition>` has swapped the new page in.
-        request_animation_frame(move || {
+        // A `<Transition>` keeps the old page on screen until all of the new one is ready, so
+        // wait until this page's marker is in the document before touching focus.
+        when_connected(marker, MOUNT_WAIT_FRAMES, move || {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else {
                 return;
             };
             document.set_title(&document_title(&title));
             let first = FIRST_PAGE.with(|f| f.replace(false));
-            let target = if fragment.is_empty() {
-                if first {
-                    return;
+            if fragment.is_empty() {
+                if !first {
+                    focus(document.query_selector("main h1").ok().flatten(), false);
                 }
-                document.query_selector("main h1").ok().flatten()
             } else {
                 // Anchors are validated URL-safe ids, so the fragment needs no decoding.
-                document.get_element_by_id(&fragment)
-            };
-            if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                if !el.has_attribute("tabindex") {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-                let _ = el.focus();
-                if !fragment.is_empty() {
-                    el.scroll_into_view();
-                }
+                focus_when_present(fragment, FRAGMENT_WAIT_FRAMES);
             }
         });
     });
+    view! { <span class="page-meta" hidden node_ref=marker></span> }
+}
+
+/// How long a page may take to replace the previous one (about ten seconds at 60 frames a second).
+const MOUNT_WAIT_FRAMES: u32 = 600;
+
+fn when_connected(
+    marker: NodeRef<leptos::html::Span>,
+    frames_left: u32,
+    then: impl FnOnce() + 'static,
+) {
+    request_animation_frame(move || {
+        match marker.get_untracked() {
+            Some(el) if el.is_connected() => then(),
+            // Unmounted for good (the reader moved on) or never shown: nothing to do.
+            _ if frames_left == 0 => {}
+            _ => when_connected(marker, frames_left - 1, then),
+        }
+    });
+}
+
+/// How long a `#fragment` target may take to appear (parts of a page, such as an article's
+/// references, render when their own data arrives): about a second at 60 frames a second.
+const FRAGMENT_WAIT_FRAMES: u32 = 60;
+
+fn focus_when_present(id: String, frames_left: u32) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id));
+    if el.is_some() || frames_left == 0 {
+        focus(el, true);
+    } else {
+        request_animation_frame(move || focus_when_present(id, frames_left - 1));
+    }
+}
+
+fn focus(target: Option<web_sys::Element>, scroll: bool) {
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+        if scroll {
+            el.scroll_into_view();
+        }
+    }
 }

@@ -14,7 +14,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::model::reading::{cited_references, long_date, toc};
-use crate::model::{Article, ContentIndex, Glossary, References};
+use crate::model::Article;
 use crate::pages::not_found::NotFoundView;
 use crate::store::ContentStore;
 
@@ -29,27 +29,17 @@ pub fn ArticlePage() -> impl IntoView {
             {move || {
                 let slug = slug.get();
                 let article = store.article(&slug);
-                let glossary = store.glossary();
-                let references = store.references();
-                let index = store.index();
+                // Only the article itself holds the page back: the glossary, references and
+                // related titles fill in as they arrive.
                 Suspend::new(async move {
-                    let loaded = (article.await, glossary.await, references.await, index.await);
-                    match loaded {
-                        (Ok(article), Ok(glossary), Ok(references), Ok(index)) => {
-                            view! { <ArticleView article glossary references index/> }.into_any()
-                        }
-                        (Err(ApiError::NotFound { .. }), ..) => {
+                    match article.await {
+                        Ok(article) => view! { <ArticleView article/> }.into_any(),
+                        Err(ApiError::NotFound { .. }) => {
                             view! { <NotFoundView what=format!("There is no article called “{slug}”.")/> }.into_any()
                         }
-                        (a, g, r, i) => {
-                            let error = [a.err(), g.err(), r.err(), i.err()].into_iter().flatten().next();
-                            let retry = move |()| {
-                                article.refetch();
-                                glossary.refetch();
-                                references.refetch();
-                                index.refetch();
-                            };
-                            error.map(|error| view! { <ErrorNotice error retry/> }).into_any()
+                        Err(error) => {
+                            let retry = move |()| article.refetch();
+                            view! { <ErrorNotice error retry/> }.into_any()
                         }
                     }
                 })
@@ -59,12 +49,9 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(
-    article: Arc<Article>,
-    glossary: Arc<Glossary>,
-    references: Arc<References>,
-    index: Arc<ContentIndex>,
-) -> impl IntoView {
+fn ArticleView(article: Arc<Article>) -> impl IntoView {
+    let store = ContentStore::get();
+    let (glossary, references, index) = (store.glossary(), store.references(), store.index());
     let meta = article.meta.clone();
     let citations = Arc::new(cited_references(&article));
     let ctx = BodyContext {
@@ -90,19 +77,45 @@ fn ArticleView(
     let body = article_body(&article, &ctx, &|block| {
         embedded_block(block, &meta.treatments)
     });
-    let related = meta
-        .related
-        .iter()
-        .filter_map(|slug| index.articles.iter().find(|a| &a.slug == slug).cloned())
-        .map(|a| {
-            view! {
-                <li>
-                    <A href=href(&format!("/articles/{}", a.slug))>{a.title}</A>
-                    <span class="related__summary">{format!(" — {}", a.summary)}</span>
-                </li>
+    let related_slugs = meta.related.clone();
+    let related = move || {
+        let related_slugs = related_slugs.clone();
+        Suspend::new(async move {
+            let index = index.await.ok()?;
+            let items = related_slugs
+                .iter()
+                .filter_map(|slug| index.articles.iter().find(|a| &a.slug == slug).cloned())
+                .map(|a| {
+                    view! {
+                        <li>
+                            <A href=href(&format!("/articles/{}", a.slug))>{a.title}</A>
+                            <span class="related__summary">{format!(" — {}", a.summary)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(items)
+        })
+    };
+    let cited = citations.to_vec();
+    let reference_list = move || {
+        let ids = cited.clone();
+        Suspend::new(async move {
+            match references.await {
+                Ok(references) => view! { <ReferenceList ids references/> }.into_any(),
+                Err(error) => {
+                    let retry = move |()| references.refetch();
+                    view! {
+                        <section class="references" aria-labelledby="references-heading">
+                            <h2 id="references-heading">"References"</h2>
+                            <ErrorNotice error retry/>
+                        </section>
+                    }
+                    .into_any()
+                }
             }
         })
-        .collect_view();
+    };
 
     view! {
         <article class="article">
@@ -129,11 +142,11 @@ fn ArticleView(
                 <ol class="toc__list">{contents}</ol>
             </nav>
             <div class="article__body">{body}</div>
-            <ReferenceList ids=citations.to_vec() references/>
+            <Suspense fallback=|| view! { <Loading what="the references"/> }>{reference_list}</Suspense>
             {(!meta.related.is_empty()).then(|| view! {
                 <section class="related" aria-labelledby="related-heading">
                     <h2 id="related-heading">"Related articles"</h2>
-                    <ul>{related}</ul>
+                    <ul><Suspense fallback=|| ()>{related}</Suspense></ul>
                 </section>
             })}
         </article>

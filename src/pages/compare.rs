@@ -51,6 +51,9 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
+/// A mangled link can name hundreds of unknown ids; the first few say enough.
+const MAX_NOTICES: usize = 5;
+
 #[component]
 fn CompareView(data: CompareData) -> impl IntoView {
     let location = use_location();
@@ -120,7 +123,17 @@ fn CompareView(data: CompareData) -> impl IntoView {
             <Show when=move || notices.with(|n| !n.is_empty())>
                 <div class="cmp-notices" role="status">
                     <p><strong>"Part of this link could not be used:"</strong></p>
-                    <ul>{move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <ul>
+                        {move || {
+                            let all = notices.get();
+                            let more = all.len().saturating_sub(MAX_NOTICES);
+                            let shown = all.into_iter().take(MAX_NOTICES).map(|n| view! { <li>{n}</li> }).collect_view();
+                            view! {
+                                {shown}
+                                {(more > 0).then(|| view! { <li>{format!("…and {more} more problems with this link.")}</li> })}
+                            }
+                        }}
+                    </ul>
                 </div>
             </Show>
             <TreatmentPicker state data=data.clone()/>

@@ -9,6 +9,7 @@
 
 mod browser;
 mod compare;
+mod hardening;
 mod reading;
 mod server;
 mod shell;
@@ -109,8 +110,13 @@ async fn run(filter: Option<String>) -> i32 {
         dist,
     };
 
-    let scenarios: Vec<(&str, Scenario)> =
-        [shell::SCENARIOS, reading::SCENARIOS, compare::SCENARIOS].concat();
+    let scenarios: Vec<(&str, Scenario)> = [
+        shell::SCENARIOS,
+        reading::SCENARIOS,
+        compare::SCENARIOS,
+        hardening::SCENARIOS,
+    ]
+    .concat();
     let (mut passed, mut failed) = (0, Vec::new());
     for (name, scenario) in scenarios {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {

@@ -388,6 +388,14 @@ async fn citation_links_to_its_reference(ctx: &Ctx) -> TestResult {
         Value::Bool(true),
         "every reference link is https with rel=noopener noreferrer",
     )?;
+    // A deep link to a reference works too, though the list renders after the article.
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}#ref-{first}")))
+        .await?;
+    b.wait_js(
+        &format!("return document.activeElement && document.activeElement.id === 'ref-{first}';"),
+        "reference focused after a deep link",
+    )
+    .await?;
     b.assert_console_clean(&[]).await
 }
 
