@@ -44,12 +44,25 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 /// A failed fetch: what went wrong in words, and a way out.
 #[component]
 pub fn ErrorNotice(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    // A `Transition` keeps this notice on screen while the retry loads, so say that it is
+    // under way; the next result replaces the whole notice.
+    let retrying = RwSignal::new(false);
     view! {
         <div class="status status--error" role="alert">
             <h2 class="status__title">"Something went wrong"</h2>
             <p>{error.to_string()}</p>
+            <p class="status__retrying" role="status" aria-live="polite">
+                {move || retrying.get().then_some("Trying again…")}
+            </p>
             <p class="status__actions">
-                <button type="button" class="button" on:click=move |_| retry.run(())>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        retrying.set(true);
+                        retry.run(());
+                    }
+                >
                     "Try again"
                 </button>
                 <A href=href("/") attr:class="button button--quiet">"Go to the home page"</A>

@@ -132,12 +132,17 @@ async fn server_error_shows_message_and_retry_works(ctx: &Ctx) -> TestResult {
     b.goto(&ctx.root.url("/")).await?;
     b.heading("Something went wrong").await?;
     b.text("(HTTP 500)").await?;
-    ctx.root.clear_faults();
+    // The retry answers slowly: the notice says a retry is under way until the list replaces it.
+    ctx.root.inject(
+        "/content/index.json",
+        Fault::Stall(std::time::Duration::from_secs(2)),
+    );
     b.button("Try again")
         .await?
         .click()
         .await
         .map_err(|e| e.to_string())?;
+    b.text("Trying again…").await?;
     let first = index_titles(ctx)?.remove(0);
     b.link(&first).await?;
     b.assert_console_clean(&[
