@@ -110,6 +110,43 @@ async fn bare_compare_shows_the_flagship_set(ctx: &Ctx) -> TestResult {
         "default columns",
     )?;
     ctx.browser.heading("Compare treatments").await?;
+    // The pathway diagram is drawn from the data: focusing a treatment highlights exactly the
+    // stages its `sites` name.
+    let ketamine = cat
+        .treatments
+        .treatments
+        .iter()
+        .find(|t| t.id == "ketamine")
+        .ok_or("no ketamine")?;
+    let key = ctx
+        .browser
+        .wait_xpath(
+            &format!(
+                "//button[contains(@class,'pathway__key')][normalize-space()={:?}]",
+                ketamine.name
+            ),
+            "diagram key",
+        )
+        .await?;
+    key.click().await.map_err(|e| e.to_string())?;
+    ctx.browser
+        .wait_xpath(
+            "//button[contains(@class,'pathway__key')][@aria-pressed='true']",
+            "pressed key",
+        )
+        .await?;
+    let active = ctx
+        .browser
+        .js(
+            "return document.querySelectorAll('.pathway__stage.is-active').length;",
+            vec![],
+        )
+        .await?;
+    expect_eq(
+        active,
+        Value::from(ketamine.sites.len()),
+        "highlighted stages",
+    )?;
     ctx.browser.assert_console_clean(&[]).await
 }
 

@@ -108,12 +108,15 @@ pub fn PathwayDiagram(
                 move || highlighted.set(Some(id.clone()))
             };
             let enter2 = enter.clone();
+            // Touch screens have no hover: a tap highlights too (until focus moves on).
+            let tap = enter.clone();
             view! {
                 <li>
                     <button
                         type="button"
                         class="pathway__key"
                         aria-pressed=move || (highlighted.get().as_deref() == Some(id.as_str())).to_string()
+                        on:click=move |_| tap()
                         on:mouseenter=move |_| enter()
                         on:focus=move |_| enter2()
                         on:mouseleave=move |_| leave()
