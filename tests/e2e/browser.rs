@@ -1,105 +1,38 @@
 //! Headless Chromium through chromedriver (WebDriver), with helpers that find things the way a
 //! reader does: by role and visible text.
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
-use serde_json::{json, Value};
+use fantoccini::{Client, Locator};
+use pathways_testkit::chrome::{self, Session};
+use serde_json::{json, Map, Value};
 
 pub type TestResult = Result<(), String>;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const INSTALL_HINT: &str =
-    "install them with `make setup` (Debian: `apt-get install chromium chromium-driver`)";
 pub const WAIT: Duration = Duration::from_secs(20);
 
 pub struct Browser {
     pub client: Client,
-    driver: Child,
-    _profile: TempDir,
-}
-
-struct TempDir(std::path::PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    session: Session,
 }
 
 impl Browser {
-    /// Starts chromedriver and a fresh headless Chromium. A missing browser is an error, never a skip.
+    /// Starts chromedriver and a fresh headless Chromium that keeps its console log. A missing
+    /// browser is an error, never a skip.
     pub async fn start() -> Result<Browser, String> {
-        for (path, what) in [(CHROMIUM, "Chromium"), (CHROMEDRIVER, "chromedriver")] {
-            if !std::path::Path::new(path).exists() {
-                return Err(format!("{what} not found at {path}: {INSTALL_HINT}"));
-            }
-        }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map_err(|e| format!("no free port for chromedriver: {e}"))?
-            .port();
-        let driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("could not start {CHROMEDRIVER}: {e}; {INSTALL_HINT}"))?;
-        let profile = TempDir(
-            std::env::temp_dir().join(format!("pathways-e2e-{}-{port}", std::process::id())),
-        );
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:loggingPrefs": { "browser": "ALL" },
-            "goog:chromeOptions": {
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.0.display()),
-                ]
-            }
-        });
-        let caps = match caps {
-            Value::Object(map) => map,
-            _ => unreachable!("capabilities are an object"),
-        };
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            match ClientBuilder::new(HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => {
-                    return Err(format!(
-                        "could not open a Chromium session through chromedriver: {e}"
-                    ))
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
-            }
-        };
+        let mut caps = Map::new();
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let session = chrome::start("e2e", &[], caps).await?;
         Ok(Browser {
-            client,
-            driver,
-            _profile: profile,
+            client: session.client.clone(),
+            session,
         })
     }
 
-    pub async fn close(mut self) {
-        let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+    pub async fn close(self) {
+        self.session.close().await;
     }
 
     pub async fn goto(&self, url: &str) -> TestResult {

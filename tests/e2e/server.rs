@@ -2,12 +2,13 @@
 //! real static host does, and to misbehave on purpose.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
+
+use pathways_testkit::http::{read_request_path, Response};
 
 /// How the host answers a path that has no file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,17 +105,7 @@ impl Server {
 
 impl Site {
     fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
-        let mut reader = BufReader::new(stream.try_clone()?);
-        let mut request_line = String::new();
-        reader.read_line(&mut request_line)?;
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
-                break;
-            }
-        }
-        let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-        let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+        let path = read_request_path(&stream)?;
 
         let fault = self.faults.lock().expect("fault table").get(&path).cloned();
         let response = match fault {
@@ -165,10 +156,7 @@ impl Site {
     }
 
     fn file_response(&self, status: u16, relative: &str) -> Response {
-        match std::fs::read(self.root.join(relative)) {
-            Ok(body) => Response::new(status, content_type(relative), body),
-            Err(_) => Response::new(404, "text/plain", b"missing".to_vec()),
-        }
+        Response::file(status, &self.root.join(relative))
     }
 }
 
@@ -191,62 +179,4 @@ fn wait_unless_hung_up(stream: &TcpStream, delay: Duration) -> bool {
     };
     let _ = stream.set_nonblocking(false);
     open
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        404 => "Not Found",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "Status",
-    }
-}
-
-struct Response {
-    status: u16,
-    content_type: &'static str,
-    body: Vec<u8>,
-    /// Send `Content-Length` (otherwise the body ends when the connection closes).
-    sized: bool,
-}
-
-impl Response {
-    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
-        Response {
-            status,
-            content_type,
-            body,
-            sized: true,
-        }
-    }
-
-    fn write_to(self, mut stream: TcpStream) -> std::io::Result<()> {
-        let length = if self.sized {
-            format!("Content-Length: {}\r\n", self.body.len())
-        } else {
-            String::new()
-        };
-        let head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\n{length}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
-            self.status,
-            reason(self.status),
-            self.content_type,
-        );
-        stream.write_all(head.as_bytes())?;
-        stream.write_all(&self.body)?;
-        stream.flush()
-    }
 }

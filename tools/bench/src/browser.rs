@@ -2,106 +2,39 @@
 //! chromedriver extension the bench needs: a DevTools command to install the measuring script
 //! in every new document before any of the page's own scripts run.
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder};
-use hyper_util::client::legacy::connect::HttpConnector;
-use serde_json::{json, Value};
+use fantoccini::Client;
+use pathways_testkit::chrome::{self, Session, CHROMIUM};
+use serde_json::{json, Map, Value};
 
-pub const CHROMIUM: &str = "/usr/bin/chromium";
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const INSTALL_HINT: &str =
-    "install them with `make setup` (Debian: `apt-get install chromium chromium-driver`)";
 /// Longest wait for anything the bench waits for.
 pub const WAIT: Duration = Duration::from_secs(30);
 
-/// The flags of every bench session. `--enable-precise-memory-info` makes
-/// `performance.memory` exact instead of rounded to coarse buckets.
-pub const FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-    "--enable-precise-memory-info",
-    "--window-size=1280,900",
-];
+/// Flags beyond the shared ones: `--enable-precise-memory-info` makes `performance.memory`
+/// exact instead of rounded to coarse buckets.
+pub const EXTRA_FLAGS: &[&str] = &["--enable-precise-memory-info"];
 
 pub struct Browser {
     pub client: Client,
-    driver: Child,
-    profile: std::path::PathBuf,
+    session: Session,
 }
 
 impl Browser {
     /// Starts chromedriver and a fresh headless Chromium with a new, empty profile. A missing
     /// browser is an error with the command that installs it.
     pub async fn start() -> Result<Browser, String> {
-        for (path, what) in [(CHROMIUM, "Chromium"), (CHROMEDRIVER, "chromedriver")] {
-            if !std::path::Path::new(path).exists() {
-                return Err(format!("{what} not found at {path}: {INSTALL_HINT}"));
-            }
-        }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map_err(|e| format!("no free port for chromedriver: {e}"))?
-            .port();
-        let driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("could not start {CHROMEDRIVER}: {e}; {INSTALL_HINT}"))?;
-        let profile =
-            std::env::temp_dir().join(format!("pathways-bench-{}-{port}", std::process::id()));
-        let mut args: Vec<String> = FLAGS.iter().map(|f| f.to_string()).collect();
-        args.push(format!("--user-data-dir={}", profile.display()));
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": { "binary": CHROMIUM, "args": args }
-        });
-        let Value::Object(caps) = caps else {
-            unreachable!("capabilities are an object")
-        };
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            match ClientBuilder::new(HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => {
-                    let mut driver = driver;
-                    let _ = driver.kill();
-                    let _ = driver.wait();
-                    return Err(format!(
-                        "could not open a Chromium session through chromedriver: {e}"
-                    ));
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
-            }
-        };
+        let session = chrome::start("bench", EXTRA_FLAGS, Map::new()).await?;
         Ok(Browser {
-            client,
-            driver,
-            profile,
+            client: session.client.clone(),
+            session,
         })
     }
 
-    pub async fn close(mut self) {
-        let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
+    pub async fn close(self) {
+        self.session.close().await;
     }
 
     /// Chromium's version string, e.g. `Chromium 142.0.7444.175`.

@@ -3,11 +3,12 @@
 //! pages the bench generates under `/__bench/`. Every answer carries `Cache-Control: no-store`,
 //! so each navigation downloads everything again: every measured load is a cold load.
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
+
+use pathways_testkit::http::{read_request_path, Response};
 
 /// The URL prefix of the generated pages.
 pub const BENCH_PREFIX: &str = "/__bench/";
@@ -51,18 +52,8 @@ impl Server {
 
 impl Site {
     fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
-        let mut reader = BufReader::new(stream.try_clone()?);
-        let mut request_line = String::new();
-        reader.read_line(&mut request_line)?;
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
-                break;
-            }
-        }
-        let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-        let path = target.split(['?', '#']).next().unwrap_or("/");
-        self.serve(path).write_to(stream)
+        let path = read_request_path(&stream)?;
+        self.serve(&path).write_to(stream)
     }
 
     fn serve(&self, path: &str) -> Response {
@@ -88,53 +79,5 @@ impl Site {
 }
 
 fn file_response(file: &Path) -> Response {
-    match std::fs::read(file) {
-        Ok(body) => Response::new(200, content_type(file), body),
-        Err(_) => Response::new(404, "text/plain", b"missing".to_vec()),
-    }
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
-}
-
-struct Response {
-    status: u16,
-    content_type: &'static str,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
-        Response {
-            status,
-            content_type,
-            body,
-        }
-    }
-
-    fn write_to(self, mut stream: TcpStream) -> std::io::Result<()> {
-        let reason = if self.status == 200 {
-            "OK"
-        } else {
-            "Not Found"
-        };
-        let head = format!(
-            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-            self.status,
-            self.content_type,
-            self.body.len()
-        );
-        stream.write_all(head.as_bytes())?;
-        stream.write_all(&self.body)?;
-        stream.flush()
-    }
+    Response::file(200, file)
 }
