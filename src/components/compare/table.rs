@@ -183,21 +183,9 @@ fn rows_table(
                     view! { <th scope="colgroup" colspan=span class="cmp-group__header">{group_button(state, *group, *collapsed)}</th> }
                 })
                 .collect_view();
-            let attr_cells = layout
-                .groups
-                .iter()
-                .flat_map(|(_, collapsed, attrs)| {
-                    if *collapsed {
-                        vec![view! { <td class="cmp-table__folded"></td> }.into_any()]
-                    } else {
-                        attrs
-                            .iter()
-                            .filter_map(|id| data.attribute(id))
-                            .map(|attr| sort_header(attr, sort, state, set.clone()).into_any())
-                            .collect()
-                    }
-                })
-                .collect_view();
+            let attr_cells = per_column(&layout, &data, |attr| {
+                sort_header(attr, sort, state, set.clone()).into_any()
+            });
             view! {
                 <tr>
                     <td class="cmp-table__corner"></td>
@@ -246,23 +234,32 @@ fn row_cells(id: &str, layout: &Layout, data: &CompareData, open: OpenCell) -> V
         return Vec::new();
     };
     let baseline = layout.baseline.as_deref().and_then(|b| data.treatment(b));
-    layout
-        .groups
-        .iter()
-        .flat_map(|(_, collapsed, attrs)| {
-            if *collapsed {
-                vec![view! { <td class="cmp-table__folded"></td> }.into_any()]
-            } else {
+    per_column(layout, data, |attr| {
+        view! { <td>{cell(treatment, attr, baseline, open)}</td> }.into_any()
+    })
+}
+
+/// One view per visible attribute column in the rows layout; a collapsed group keeps a single
+/// empty cell so the columns stay aligned with its header.
+fn per_column(
+    layout: &Layout,
+    data: &CompareData,
+    mut each: impl FnMut(&Attribute) -> AnyView,
+) -> Vec<AnyView> {
+    let mut views = Vec::new();
+    for (_, collapsed, attrs) in &layout.groups {
+        if *collapsed {
+            views.push(view! { <td class="cmp-table__folded"></td> }.into_any());
+        } else {
+            views.extend(
                 attrs
                     .iter()
-                    .filter_map(|a| data.attribute(a))
-                    .map(|attr| {
-                        view! { <td>{cell(treatment, attr, baseline, open)}</td> }.into_any()
-                    })
-                    .collect()
-            }
-        })
-        .collect()
+                    .filter_map(|id| data.attribute(id))
+                    .map(&mut each),
+            );
+        }
+    }
+    views
 }
 
 fn sort_header(
