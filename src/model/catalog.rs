@@ -25,6 +25,20 @@ pub struct Treatment {
     pub values: BTreeMap<String, Cell>,
 }
 
+/// Drug classes in order of first appearance, each with its treatments in the given order.
+pub fn by_class<'a>(
+    treatments: impl IntoIterator<Item = &'a Treatment>,
+) -> Vec<(String, Vec<&'a Treatment>)> {
+    let mut classes: Vec<(String, Vec<&'a Treatment>)> = Vec::new();
+    for t in treatments {
+        match classes.iter_mut().find(|(c, _)| *c == t.class) {
+            Some((_, list)) => list.push(t),
+            None => classes.push((t.class.clone(), vec![t])),
+        }
+    }
+    classes
+}
+
 /// Where on the pain pathway a treatment acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

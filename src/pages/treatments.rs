@@ -9,10 +9,9 @@ use leptos_router::hooks::use_params_map;
 use crate::base::href;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::{ErrorNotice, Loading};
-use crate::model::catalog::Group;
-use crate::model::{
-    query, Attributes, Cell, CellValue, ContentIndex, References, Treatment, Treatments,
-};
+use crate::model::catalog::{by_class, Group};
+use crate::model::compare::display_value;
+use crate::model::{query, Attributes, ContentIndex, References, Treatment, Treatments};
 use crate::pages::not_found::NotFoundView;
 use crate::store::ContentStore;
 
@@ -36,18 +35,6 @@ pub fn TreatmentsPage() -> impl IntoView {
             </Transition>
         </section>
     }
-}
-
-/// Drug classes in order of first appearance, each with its treatments.
-pub fn by_class(treatments: &[Treatment]) -> Vec<(String, Vec<&Treatment>)> {
-    let mut classes: Vec<(String, Vec<&Treatment>)> = Vec::new();
-    for t in treatments {
-        match classes.iter_mut().find(|(c, _)| *c == t.class) {
-            Some((_, list)) => list.push(t),
-            None => classes.push((t.class.clone(), vec![t])),
-        }
-    }
-    classes
 }
 
 fn catalogue(treatments: &Treatments) -> impl IntoView {
@@ -112,21 +99,6 @@ pub fn TreatmentPage() -> impl IntoView {
     }
 }
 
-fn value_text(cell: Option<&Cell>, unit: Option<&str>) -> String {
-    match cell.and_then(|c| c.value.as_ref()) {
-        None => "Not established".into(),
-        Some(CellValue::Text(t)) => t.clone(),
-        Some(CellValue::Number(n)) => {
-            let n = if n.fract() == 0.0 {
-                format!("{n:.0}")
-            } else {
-                n.to_string()
-            };
-            unit.map_or(n.clone(), |u| format!("{n} {u}"))
-        }
-    }
-}
-
 fn treatment_view(
     treatment: &Treatment,
     all: &Treatments,
@@ -150,7 +122,7 @@ fn treatment_view(
                             <div class="values__row">
                                 <dt>{attr.label.clone()}</dt>
                                 <dd>
-                                    <span class="values__value">{value_text(cell, attr.unit.as_deref())}</span>
+                                    <span class="values__value">{display_value(attr, cell)}</span>
                                     <span class="values__note">{cell.map(|c| c.note.clone())}</span>
                                     {(!sources.is_empty()).then(|| view! {
                                         <details class="values__sources">

@@ -4,9 +4,8 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
-use pathways_testkit::chrome::{self, Session};
+use pathways_testkit::chrome::{self, Session, SessionPost};
 use serde_json::{json, Map, Value};
 
 pub type TestResult = Result<(), String>;
@@ -140,7 +139,7 @@ impl Browser {
     pub async fn console(&self) -> Result<Vec<(String, String)>, String> {
         let logs = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(SessionPost::browser_log())
             .await
             .map_err(|e| format!("reading the console: {e}"))?;
         Ok(logs
@@ -190,29 +189,5 @@ pub fn xpath_literal(s: &str) -> String {
     } else {
         let parts: Vec<String> = s.split('"').map(|p| format!("\"{p}\"")).collect();
         format!("concat({})", parts.join(", '\"', "))
-    }
-}
-
-/// chromedriver's log endpoint (not part of W3C WebDriver, but the only way to read the console).
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
     }
 }

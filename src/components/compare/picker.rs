@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{use_set_state, CompareData};
+use crate::model::catalog::by_class;
 use crate::model::compare::{
     search_treatments, CompareState, DEFAULT_TREATMENTS, MAX_TREATMENTS, MIN_TREATMENTS,
 };
@@ -81,24 +82,16 @@ pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl Int
         let found: Vec<_> = search_treatments(&query.get(), &data.treatments.treatments)
             .into_iter()
             .filter(|t| !chosen.contains(&t.id))
-            .cloned()
             .collect();
         if found.is_empty() {
             return view! { <p class="cmp-picker__empty">"No other treatment matches."</p> }
                 .into_any();
         }
-        let mut classes: Vec<String> = Vec::new();
-        for t in &found {
-            if !classes.contains(&t.class) {
-                classes.push(t.class.clone());
-            }
-        }
-        classes
+        by_class(found)
             .into_iter()
-            .map(|class| {
-                let items = found
-                    .iter()
-                    .filter(|t| t.class == class)
+            .map(|(class, treatments)| {
+                let items = treatments
+                    .into_iter()
                     .map(|t| {
                         let (id, name) = (t.id.clone(), t.name.clone());
                         let set = set.clone();

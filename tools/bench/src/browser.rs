@@ -5,9 +5,8 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
-use pathways_testkit::chrome::{self, Session, CHROMIUM};
+use pathways_testkit::chrome::{self, Session, SessionPost, CHROMIUM};
 use serde_json::{json, Map, Value};
 
 /// Longest wait for anything the bench waits for.
@@ -51,10 +50,10 @@ impl Browser {
     /// Runs `source` at the start of every document from now on, before the page's scripts.
     pub async fn on_new_document(&self, source: &str) -> Result<(), String> {
         self.client
-            .issue_cmd(Cdp {
-                cmd: "Page.addScriptToEvaluateOnNewDocument",
-                params: json!({ "source": source }),
-            })
+            .issue_cmd(SessionPost::cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": source }),
+            ))
             .await
             .map(|_| ())
             .map_err(|e| format!("could not install the measuring script: {e}"))
@@ -64,10 +63,7 @@ impl Browser {
     /// `HeapProfiler.collectGarbage`), so a heap size counts live objects only.
     pub async fn collect_garbage(&self) -> Result<(), String> {
         self.client
-            .issue_cmd(Cdp {
-                cmd: "HeapProfiler.collectGarbage",
-                params: json!({}),
-            })
+            .issue_cmd(SessionPost::cdp("HeapProfiler.collectGarbage", json!({})))
             .await
             .map(|_| ())
             .map_err(|e| format!("could not collect garbage: {e}"))
@@ -109,32 +105,5 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-    }
-}
-
-/// chromedriver's DevTools passthrough (`/goog/cdp/execute`; not W3C WebDriver).
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Map, Value};
@@ -107,5 +108,49 @@ impl Session {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// A chromedriver extension outside W3C WebDriver: a JSON `POST` to `session/<id>/<path>`, such
+/// as `se/log` (the console) or `goog/cdp/execute` (a DevTools command).
+#[derive(Debug)]
+pub struct SessionPost {
+    pub path: &'static str,
+    pub body: Value,
+}
+
+impl WebDriverCompatibleCommand for SessionPost {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+impl SessionPost {
+    /// Chromium's console entries since the last read.
+    pub fn browser_log() -> SessionPost {
+        SessionPost {
+            path: "se/log",
+            body: json!({ "type": "browser" }),
+        }
+    }
+
+    /// A DevTools command through chromedriver's passthrough.
+    pub fn cdp(cmd: &str, params: Value) -> SessionPost {
+        SessionPost {
+            path: "goog/cdp/execute",
+            body: json!({ "cmd": cmd, "params": params }),
+        }
     }
 }

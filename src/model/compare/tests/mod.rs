@@ -33,6 +33,16 @@ pub(super) fn treatment_ids() -> Vec<String> {
     treatments().into_iter().map(|t| t.id).collect()
 }
 
+/// `parse` against the real catalogue's ids, with the notices as plain messages.
+pub(super) fn parse_real(query: &str) -> (crate::model::compare::CompareState, Vec<String>) {
+    let t = treatment_ids();
+    let a = attribute_ids();
+    let t: Vec<&str> = t.iter().map(String::as_str).collect();
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (state, notices) = crate::model::compare::parse(query, &t, &a);
+    (state, notices.into_iter().map(|n| n.message).collect())
+}
+
 pub(super) fn attribute_ids() -> Vec<String> {
     attributes().into_iter().map(|a| a.id).collect()
 }

@@ -1,19 +1,10 @@
 use std::collections::BTreeSet;
 
-use super::{attribute_ids, treatment_ids};
+use super::{parse_real, treatment_ids};
 use crate::model::compare::{
     format, next_sort, parse, CompareState, Notice, Sort, SortDir, View, DEFAULT_TREATMENTS,
 };
 use crate::model::Group;
-
-fn parse_real(query: &str) -> (CompareState, Vec<String>) {
-    let t = treatment_ids();
-    let a = attribute_ids();
-    let t: Vec<&str> = t.iter().map(String::as_str).collect();
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (state, notices) = parse(query, &t, &a);
-    (state, notices.into_iter().map(|n| n.message).collect())
-}
 
 fn strings(ids: &[&str]) -> Vec<String> {
     ids.iter().map(|s| s.to_string()).collect()

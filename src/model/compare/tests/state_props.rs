@@ -2,18 +2,9 @@
 
 use proptest::prelude::*;
 
-use super::{attribute_ids, treatment_ids};
+use super::{attribute_ids, parse_real, treatment_ids};
 use crate::model::compare::{format, parse, CompareState, Sort, SortDir, View};
 use crate::model::Group;
-
-fn parse_real(query: &str) -> (CompareState, Vec<String>) {
-    let t = treatment_ids();
-    let a = attribute_ids();
-    let t: Vec<&str> = t.iter().map(String::as_str).collect();
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (state, notices) = parse(query, &t, &a);
-    (state, notices.into_iter().map(|n| n.message).collect())
-}
 
 /// A valid state over the given ids: 2–8 distinct treatments in any order, everything else free.
 fn valid_state(
