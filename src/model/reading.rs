@@ -2,6 +2,7 @@
 //! citations, its plain text, and whether it matches a search.
 
 use super::article::{Article, ArticleMeta, Block, Inline};
+use super::dates::parse_date;
 
 /// One entry of an article's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,13 +137,14 @@ pub fn long_date(iso: &str) -> String {
         "November",
         "December",
     ];
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_owned();
-    };
-    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => iso.to_owned(),
+    match parse_date(iso) {
+        Ok(date) => format!(
+            "{} {} {}",
+            date.day,
+            MONTHS[usize::from(date.month - 1)],
+            date.year
+        ),
+        Err(_) => iso.to_owned(),
     }
 }
 
