@@ -41,4 +41,3 @@ versioned!(
     References
 );
 pub mod compare;
-pub mod validate;

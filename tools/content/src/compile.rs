@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pathways::model::validate::{json_locations, validate, validate_shape, Problem, DATA_FILES};
 use pathways::model::{Attributes, ContentIndex, Glossary, References, Treatments, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -11,6 +10,7 @@ use serde::Serialize;
 use crate::article::{compile_article, CompiledArticle};
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::resolve::KnownIds;
+use crate::validate::{json_locations, validate, validate_shape, Problem, DATA_FILES};
 
 /// A source file: the path shown in errors (`content/articles/x.md`) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use pathways::model::validate::is_https_url;
 use pathways::model::Inline;
 use pulldown_cmark::{Event, Tag};
 
@@ -11,6 +10,7 @@ use crate::markdown::{end_of, Acc};
 pub(crate) use crate::merged::Merged;
 use crate::resolve::UseKind;
 use crate::tidy::tidy;
+use crate::validate::is_https_url;
 
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
 

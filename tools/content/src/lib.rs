@@ -16,6 +16,7 @@ pub mod markdown;
 mod merged;
 pub mod resolve;
 mod tidy;
+pub mod validate;
 
 pub use compile::{compile, to_json, Output, SourceFile, Sources};
 pub use diagnostics::Diagnostic;

@@ -3,9 +3,8 @@
 
 use std::ops::Range;
 
-use pathways::model::validate::{find_html, find_placeholder};
-
 use crate::markdown::Acc;
+use crate::validate::{find_html, find_placeholder};
 
 /// Text merged from several events, remembering where each piece came from in the source.
 #[derive(Default)]
