@@ -103,9 +103,9 @@ pub fn compile(src: &Sources) -> Output {
         articles: Vec::new(),
     };
     for (file, a) in &mut articles {
-        for u in &a.acc.uses {
+        for u in &a.findings.uses {
             if let Some(message) = known.check(u) {
-                a.acc.issues.push(crate::diagnostics::Issue {
+                a.findings.issues.push(crate::diagnostics::Issue {
                     offset: u.offset,
                     message,
                     block: u.block,
@@ -113,7 +113,7 @@ pub fn compile(src: &Sources) -> Output {
             }
         }
         let lines = LineIndex::new(&file.text);
-        for issue in &a.acc.issues {
+        for issue in &a.findings.issues {
             out.diagnostics.push(Diagnostic::at(
                 &file.path,
                 lines.line_col(issue.offset),
@@ -248,7 +248,7 @@ fn problem_diagnostic(
                 .unwrap_or(0)
         }
     };
-    if a.acc.issues.iter().any(|i| i.block == block) {
+    if a.findings.issues.iter().any(|i| i.block == block) {
         return None;
     }
     Some(Diagnostic::at(

@@ -8,6 +8,7 @@
 pub mod article;
 pub mod compile;
 pub mod diagnostics;
+mod events;
 mod fenced;
 pub mod frontmatter;
 mod inline;
