@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use pathways::model::compare::{MAX_TREATMENTS, MIN_TREATMENTS};
 use pathways::model::Block;
 use pulldown_cmark::Event;
 
@@ -63,11 +64,12 @@ pub(crate) fn block(
         .map(|(value, at)| list(&value, at, &merged, UseKind::Attribute, findings));
     let (treatments, attributes) = (treatments?, attributes?);
     if let Some((_, list_at)) = fields.get("treatments") {
-        if !(2..=8).contains(&treatments.len()) {
+        // The block becomes the app's comparison table, so the table's limits apply.
+        if !(MIN_TREATMENTS..=MAX_TREATMENTS).contains(&treatments.len()) {
             findings.error(
                 merged.source_offset(*list_at),
                 format!(
-                    "a compare block needs 2 to 8 treatments, not {}",
+                    "a compare block needs {MIN_TREATMENTS} to {MAX_TREATMENTS} treatments, not {}",
                     treatments.len()
                 ),
             );

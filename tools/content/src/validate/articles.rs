@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use pathways::model::compare::{MAX_TREATMENTS, MIN_TREATMENTS};
 use pathways::model::dates::{parse_date, Date, DateError};
 use pathways::model::ids::{slugify, FIGURE_IDS};
 use pathways::model::{Article, ArticleMeta, Block, ContentIndex, Inline};
@@ -131,11 +132,12 @@ fn check_compare(
 ) {
     let t_at = path_key(at, "treatments");
     let a_at = path_key(at, "attributes");
-    if !(2..=8).contains(&treatments.len()) {
+    // The block becomes the app's comparison table, so the table's limits apply.
+    if !(MIN_TREATMENTS..=MAX_TREATMENTS).contains(&treatments.len()) {
         sink.at(
             &t_at,
             format!(
-                "a comparison needs 2 to 8 treatments, not {}",
+                "a comparison needs {MIN_TREATMENTS} to {MAX_TREATMENTS} treatments, not {}",
                 treatments.len()
             ),
         );
