@@ -86,4 +86,3 @@ versioned!(
     References
 );
 pub mod compare;
-pub mod validate;
