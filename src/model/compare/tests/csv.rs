@@ -102,7 +102,7 @@ fn columns_view_exports_one_column_per_treatment() {
     );
     assert_eq!(
         csv[1],
-        ["Evidence of worthwhile benefit", "weak", "moderate"]
+        ["Best evidence of benefit", "moderate", "moderate"]
     );
     assert_eq!(csv[2], ["NNT in nerve pain", "Not established", "7.2 NNT"]);
     assert_eq!(
@@ -115,7 +115,7 @@ fn columns_view_exports_one_column_per_treatment() {
 #[test]
 fn rows_view_exports_sorted_rows_of_visible_attributes() {
     let all = treatments();
-    let mut state = CompareState::new(strings(&["lidocaine-topical", "duloxetine", "opioids"]));
+    let mut state = CompareState::new(strings(&["lidocaine-topical", "amitriptyline", "opioids"]));
     state.view = View::Rows;
     state.sort = Some(Sort {
         attribute: "onset".into(),
@@ -140,7 +140,7 @@ fn rows_view_exports_sorted_rows_of_visible_attributes() {
     assert_eq!(
         names,
         [
-            "Duloxetine (SNRIs)",
+            "Amitriptyline (tricyclic antidepressants)",
             "Strong opioids (such as morphine and oxycodone)",
             "Lidocaine plasters (topical)"
         ]

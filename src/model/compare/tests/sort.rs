@@ -19,14 +19,14 @@ fn real_onset_ascending_puts_fast_first_and_unknown_last() {
     assert_eq!(
         sorted_ids(&refs(&all), "onset", SortDir::Asc),
         [
-            "ketamine",
             "nsaids",
             "paracetamol",
             "opioids",
-            "tramadol",       // minutes to hours
-            "gabapentinoids", // days
-            "amitriptyline",
-            "duloxetine",        // weeks
+            "tramadol", // minutes to hours
+            "gabapentinoids",
+            "amitriptyline", // weeks
+            "ketamine",
+            "duloxetine",
             "lidocaine-topical", // not established
         ]
     );
@@ -38,14 +38,14 @@ fn real_onset_descending_still_puts_unknown_last_and_keeps_ties_in_order() {
     assert_eq!(
         sorted_ids(&refs(&all), "onset", SortDir::Desc),
         [
-            "amitriptyline",
-            "duloxetine",
             "gabapentinoids",
-            "ketamine",
+            "amitriptyline",
             "nsaids",
             "paracetamol",
             "opioids",
             "tramadol",
+            "ketamine",
+            "duloxetine",
             "lidocaine-topical",
         ]
     );

@@ -120,10 +120,10 @@ fn fewer_than_two_falls_back_to_the_default_with_a_notice() {
 
 #[test]
 fn sort_splits_on_the_last_hyphen() {
-    let (state, notices) = parse_real("sort=central-sensitization-desc");
+    let (state, notices) = parse_real("sort=respiratory-depression-desc");
     assert!(notices.is_empty());
     let sort = Sort {
-        attribute: "central-sensitization".into(),
+        attribute: "respiratory-depression".into(),
         dir: SortDir::Desc,
     };
     assert_eq!(state.sort, Some(sort));
