@@ -100,10 +100,7 @@ fn columns_view_exports_one_column_per_treatment() {
             "Gabapentinoids (gabapentin and pregabalin)"
         ]
     );
-    assert_eq!(
-        csv[1],
-        ["Best evidence of benefit", "moderate", "moderate"]
-    );
+    assert_eq!(csv[1], ["Best evidence of benefit", "moderate", "moderate"]);
     assert_eq!(csv[2], ["NNT in nerve pain", "Not established", "7.2 NNT"]);
     assert_eq!(
         csv.len(),
@@ -133,7 +130,7 @@ fn rows_view_exports_sorted_rows_of_visible_attributes() {
             "Treatment",
             "Time to pain relief",
             "How long relief lasts",
-            "How often it is taken"
+            "What it involves"
         ]
     );
     let names: Vec<&str> = csv[1..].iter().map(|r| r[0].as_str()).collect();

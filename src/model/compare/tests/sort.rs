@@ -27,7 +27,10 @@ fn real_onset_ascending_puts_fast_first_and_unknown_last() {
             "amitriptyline", // weeks
             "ketamine",
             "duloxetine",
-            "lidocaine-topical", // not established
+            "lidocaine-topical",
+            "exercise",
+            "psychological-therapy",
+            "acupuncture", // not established
         ]
     );
 }
@@ -47,6 +50,9 @@ fn real_onset_descending_still_puts_unknown_last_and_keeps_ties_in_order() {
             "ketamine",
             "duloxetine",
             "lidocaine-topical",
+            "exercise",
+            "psychological-therapy",
+            "acupuncture",
         ]
     );
 }
@@ -72,7 +78,10 @@ fn real_numbers_sort_numerically() {
             "paracetamol",
             "opioids",
             "tramadol",
-            "lidocaine-topical"
+            "lidocaine-topical",
+            "exercise",
+            "psychological-therapy",
+            "acupuncture"
         ]
     );
 }

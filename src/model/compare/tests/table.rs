@@ -73,7 +73,12 @@ fn only_differences_drops_equal_rows_and_empty_groups() {
             "{differing}: null vs a value differs"
         );
     }
-    for same in ["anti-inflammatory", "route", "gi-effects", "misuse-potential"] {
+    for same in [
+        "anti-inflammatory",
+        "route",
+        "gi-effects",
+        "misuse-potential",
+    ] {
         assert!(!flat.contains(&same.to_string()), "{same}");
     }
 }
