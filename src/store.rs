@@ -26,6 +26,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::model::{Article, ContentFile, Versioned};
+use crate::InitialFiles;
 
 /// A decoded content file, shared without copying.
 type Decoded = Arc<dyn Any + Send + Sync>;
@@ -125,9 +126,7 @@ struct Inner {
     /// By content path (`content/index.json`, `content/articles/<slug>.json`).
     files: HashMap<String, Slot>,
     /// Text already known, by path: the files a prerendered page carries.
-    known: HashMap<String, String>,
-    /// Every path asked for so far, in order (the prerenderer embeds these in the page).
-    asked: Vec<String>,
+    known: InitialFiles,
 }
 
 struct Slot {
@@ -142,18 +141,17 @@ struct Slot {
 impl ContentStore {
     /// Creates the store under the current owner and provides it as context.
     pub fn provide() -> ContentStore {
-        Self::provide_with(HashMap::new())
+        Self::provide_with(InitialFiles::default())
     }
 
     /// As [`provide`](Self::provide), with the text of some files already known by path, so the
     /// pages that need only those render at once, without a request.
-    pub fn provide_with(known: HashMap<String, String>) -> ContentStore {
+    pub fn provide_with(known: InitialFiles) -> ContentStore {
         let store = ContentStore {
             inner: StoredValue::new_local(Inner {
                 owner: Owner::current().unwrap_or_default(),
                 files: HashMap::new(),
                 known,
-                asked: Vec::new(),
             }),
         };
         provide_context(store);
@@ -175,13 +173,6 @@ impl ContentStore {
             format!("content/{}", Article::path(slug)),
             decoder::<Article>,
         )
-    }
-
-    /// Every path asked for so far, in the order first asked.
-    pub fn asked(&self) -> Vec<String> {
-        self.inner
-            .try_with_value(|inner| inner.asked.clone())
-            .unwrap_or_default()
     }
 
     /// Fetches again every file that failed ("Try again").
@@ -212,10 +203,10 @@ impl ContentStore {
         let state = match found {
             Some(state) => state,
             None => {
-                let Some((parent, known)) = self.inner.try_update_value(|inner| {
-                    inner.asked.push(path.clone());
-                    (inner.owner.clone(), inner.known.remove(&path))
-                }) else {
+                let Some((parent, known)) = self
+                    .inner
+                    .try_with_value(|inner| (inner.owner.clone(), inner.known.take(&path)))
+                else {
                     // The store is gone (the app is unmounting): nothing will be shown.
                     return File {
                         state: RwSignal::new(State::Loading),

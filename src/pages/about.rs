@@ -13,7 +13,7 @@ pub fn AboutPage() -> impl IntoView {
     let references = ContentStore::get().file::<References>();
     view! {
         <article class="about">
-            <PageMeta title="About"/>
+            <PageMeta title="About" description="How Pathways is written and checked, every source it cites, and why it is not medical advice."/>
             <h1 tabindex="-1">"About Pathways"</h1>
             <p>
                 "Pathways explains chronic-pain treatments in plain language and lets you compare them "

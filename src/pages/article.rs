@@ -12,7 +12,7 @@ use crate::components::embeds::embedded_block;
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
-use crate::model::reading::{cited_references, long_date, toc};
+use crate::model::reading::{cited_references, long_date, terms_used, toc};
 use crate::model::{Article, ContentIndex, Glossary, References};
 use crate::pages::not_found::NotFoundView;
 use crate::store::{ContentStore, Load};
@@ -90,10 +90,11 @@ fn ArticleView(article: Arc<Article>, index: Arc<ContentIndex>) -> impl IntoView
         })
         .collect_view();
     let cited = citations.to_vec();
+    let terms = terms_used(&article);
 
     view! {
         <article class="article">
-            <PageMeta title=meta.title.clone()/>
+            <PageMeta title=meta.title.clone() description=meta.summary.clone()/>
             <header class="article__header">
                 <p class="article__kicker"><A href=href("/")>"All articles"</A></p>
                 <h1 tabindex="-1">{meta.title.clone()}</h1>
@@ -116,6 +117,17 @@ fn ArticleView(article: Arc<Article>, index: Arc<ContentIndex>) -> impl IntoView
                 <ol class="toc__list">{contents}</ol>
             </nav>
             <div class="article__body">{body}</div>
+            {(!terms.is_empty()).then(|| view! {
+                <section class="terms" aria-labelledby="terms-heading">
+                    <h2 id="terms-heading">"Words explained in this article"</h2>
+                    {loaded("the glossary", move || glossary.read(), move |g| {
+                        let entries = terms.iter().filter_map(|id| g.get(id).cloned()).map(|t| view! {
+                            <div class="terms__entry"><dt>{t.term}</dt><dd>{t.definition}</dd></div>
+                        }).collect_view();
+                        view! { <dl class="terms__list">{entries}</dl> }
+                    })}
+                </section>
+            })}
             <section class="references" aria-labelledby="references-heading">
                 <h2 id="references-heading">"References"</h2>
                 {loaded("the references", move || references.read(), move |references| {

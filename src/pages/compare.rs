@@ -22,12 +22,18 @@ pub fn ComparePage() -> impl IntoView {
     let store = ContentStore::get();
     view! {
         <section class="compare">
-            <PageMeta title="Compare treatments"/>
+            <PageMeta title="Compare treatments" description="Compare chronic-pain treatments side by side: how they work, how fast, side effects and evidence, each value with its sources."/>
             <h1 tabindex="-1">"Compare treatments"</h1>
             <p class="lede">
                 "See how chronic-pain treatments differ, above all in how they work. Choose a cell to read "
                 "why it says what it says, and the sources behind it."
             </p>
+            <noscript>
+                <p class="notice">
+                    "This is the default comparison. Choosing treatments, sorting and the other "
+                    "table controls need JavaScript."
+                </p>
+            </noscript>
             {loaded(
                 "the comparison",
                 move || {

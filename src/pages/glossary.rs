@@ -19,7 +19,7 @@ pub fn GlossaryPage() -> impl IntoView {
     let glossary = ContentStore::get().file::<Glossary>();
     view! {
         <section class="glossary">
-            <PageMeta title="Glossary"/>
+            <PageMeta title="Glossary" description="Plain-language meanings of the medical terms used in Pathways articles."/>
             <h1 tabindex="-1">"Glossary"</h1>
             <p class="lede">"Plain-language meanings of the terms used in Pathways articles."</p>
             {loaded("the glossary", move || glossary.read(), |g| view! {

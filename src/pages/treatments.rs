@@ -21,7 +21,7 @@ pub fn TreatmentsPage() -> impl IntoView {
     let treatments = store.file::<Treatments>();
     view! {
         <section class="treatments">
-            <PageMeta title="Treatments"/>
+            <PageMeta title="Treatments" description="The chronic-pain treatments Pathways covers, grouped by class, with how each one works."/>
             <h1 tabindex="-1">"Treatments"</h1>
             <p class="lede">"The medicines Pathways covers, grouped by drug class, with how each one works."</p>
             {loaded("treatments", move || treatments.read(), |t| catalogue(&t))}
@@ -147,7 +147,7 @@ fn treatment_view(
         .collect_view();
     view! {
         <article class="treatment">
-            <PageMeta title=treatment.name.clone()/>
+            <PageMeta title=treatment.name.clone() description=treatment.mechanism.clone()/>
             <p class="article__kicker"><A href=href("/treatments")>"All treatments"</A></p>
             <h1 tabindex="-1">{treatment.name.clone()}</h1>
             <p class="treatment__class">{format!("{} · {}", treatment.class, treatment.route)}</p>

@@ -145,9 +145,11 @@ impl Site {
             rest.to_owned()
         };
         let safe = !relative.split('/').any(|part| part == "..");
-        let file = self.root.join(&relative);
-        if safe && file.is_file() {
-            return self.file_response(200, &relative);
+        // As static hosts do: `/articles/x` is answered with `articles/x.html` when it exists.
+        for candidate in [relative.clone(), format!("{relative}.html")] {
+            if safe && self.root.join(&candidate).is_file() {
+                return self.file_response(200, &candidate);
+            }
         }
         match self.hosting {
             Hosting::Fallback => self.file_response(200, "index.html"),
@@ -156,7 +158,38 @@ impl Site {
     }
 
     fn file_response(&self, status: u16, relative: &str) -> Response {
-        Response::file(status, &self.root.join(relative))
+        let file = self.root.join(relative);
+        if !relative.ends_with(".html") {
+            return Response::file(status, &file);
+        }
+        // A prerendered page carries the content files its first view needs. A fault on one of
+        // them also takes it out of the page, so the app must fetch it and meet the fault, as
+        // it would on a page that does not carry it.
+        let Ok(mut html) = std::fs::read_to_string(&file) else {
+            return Response::file(status, &file);
+        };
+        let faulty: Vec<String> = self
+            .faults
+            .lock()
+            .expect("fault table")
+            .keys()
+            .cloned()
+            .collect();
+        for path in faulty {
+            let Some(rest) = path.strip_prefix(self.prefix.as_str()) else {
+                continue;
+            };
+            let marker = format!(
+                "<script type=\"application/json\" data-content=\"{}\">",
+                rest.trim_start_matches('/')
+            );
+            if let Some(start) = html.find(&marker) {
+                if let Some(len) = html[start..].find("</script>") {
+                    html.replace_range(start..start + len + "</script>".len(), "");
+                }
+            }
+        }
+        Response::new(status, "text/html; charset=utf-8", html.into_bytes())
     }
 }
 
