@@ -48,14 +48,16 @@ fn meta_policy(html: &str) -> Result<String, String> {
     Ok(tag[start..end].to_owned())
 }
 
-/// The text of every `<script>` without `src`, exactly as the browser hashes it.
+/// The text of every `<script>` without `src` that runs, exactly as the browser hashes it. JSON
+/// data blocks (the content a prerendered page carries, JSON-LD) never run, so need no hash.
 fn inline_scripts(html: &str) -> Vec<String> {
     let mut scripts = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let tag_end = start + rest[start..].find('>').unwrap_or(0);
         let close = tag_end + rest[tag_end..].find("</script>").unwrap_or(0);
-        if !rest[start..tag_end].contains(" src=") {
+        let tag = &rest[start..tag_end];
+        if !tag.contains(" src=") && !tag.contains("json\"") {
             scripts.push(rest[tag_end + 1..close].to_owned());
         }
         rest = &rest[close..];
