@@ -177,7 +177,7 @@ mod tests {
     fn article() -> Article {
         let text = |t: &str| Inline::Text { text: t.into() };
         Article {
-            schema: 1,
+            schema: crate::model::SCHEMA_VERSION,
             meta: meta("Ketamine", &["ketamine"]),
             blocks: vec![
                 Block::Heading {

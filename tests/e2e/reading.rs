@@ -2,7 +2,7 @@
 //! glossary popovers, citations, errors.
 
 use fantoccini::key::Key;
-use pathways::model::{Article, Block, ContentIndex, Glossary, Inline, Treatments};
+use pathways::model::{Article, Block, ContentIndex, Glossary, Inline, Treatments, SCHEMA_VERSION};
 use serde_json::Value;
 
 use crate::browser::TestResult;
@@ -430,7 +430,11 @@ async fn article_errors_each_have_a_sentence_and_retry(ctx: &Ctx) -> TestResult 
             "is damaged and could not be read",
         ),
         (
-            Fault::Body(text.replacen("\"schema\": 1", "\"schema\": 99", 1)),
+            Fault::Body(text.replacen(
+                &format!("\"schema\": {SCHEMA_VERSION}"),
+                "\"schema\": 99",
+                1,
+            )),
             "written for a newer version of Pathways",
         ),
         (Fault::Status(503), "(HTTP 503)"),
@@ -476,6 +480,7 @@ async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
     b.heading(&first.name).await?;
     b.text(&first.mechanism).await?;
     b.heading("Compare with…").await?;
+    b.text("Pathways has reviewed").await?;
     b.goto(&ctx.root.url("/glossary")).await?;
     for t in glossary.terms.iter().take(5) {
         b.text(&t.definition).await?;
