@@ -8,7 +8,7 @@ pub mod ids;
 pub mod query;
 pub mod reading;
 
-pub use article::{Article, ArticleMeta, Block, CalloutKind, ContentIndex, Inline};
+pub use article::{Article, ArticleMeta, Block, CalloutKind, ClinicalReview, ContentIndex, Inline};
 pub use catalog::{
     Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, Glossary, Group,
     Reference, References, Site, Term, Treatment, Treatments,
@@ -18,7 +18,7 @@ pub use catalog::{
 /// `schema` number; a larger one means the content was written for a newer app.
 ///
 /// 2: cells say why they have no value (`state`) and may be the editors' judgement
-/// (`editorial`).
+/// (`editorial`); articles may name their clinical reviewer (`clinical_review`).
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every content file starts with a `schema` number.

@@ -171,6 +171,7 @@ mod tests {
             review_due: "2027-11-24".into(),
             related: vec![],
             treatments: vec![],
+            clinical_review: None,
         }
     }
 

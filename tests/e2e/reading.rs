@@ -66,6 +66,8 @@ async fn home_to_article_by_click_keeps_the_app_and_moves_focus(ctx: &Ctx) -> Te
     .await?;
     b.text("Not medical advice").await?;
     b.text("Last reviewed").await?;
+    // No article names a clinical reviewer yet, and none may look as if it had one.
+    b.text("Not yet reviewed by a clinician.").await?;
     b.assert_console_clean(&[]).await
 }
 
@@ -497,6 +499,9 @@ async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
     .await?;
     b.goto(&ctx.root.url("/about")).await?;
     b.heading("About Pathways").await?;
+    b.heading("Who writes it").await?;
+    b.text("It has not yet been reviewed by a clinician.")
+        .await?;
     b.heading("References").await?;
     b.text("Not medical advice").await?;
     b.assert_console_clean(&[]).await
