@@ -1,6 +1,9 @@
 //! Articles and the index that lists them.
 
-use serde::{Deserialize, Serialize};
+use serde::de::MapAccess;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::tagged::{self, variant, TagFirst};
 
 /// `content/index.json`: one entry per article, in display order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,7 +56,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Decoded by `tagged` (the `"type"` key first, no buffering); the derived encoding writes it first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Block {
     /// `level` is 2 or 3; `id` is the stable anchor used in `#fragment` links.
@@ -95,7 +99,8 @@ pub enum CalloutKind {
 }
 
 /// A run of text inside a paragraph, list item or callout. Runs never nest: text is text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Decoded by `tagged`, like `Block`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Inline {
     Text {
@@ -157,5 +162,112 @@ impl Block {
             Block::List { items, .. } => Box::new(items.iter().flatten()),
             _ => Box::new(std::iter::empty()),
         }
+    }
+}
+
+impl TagFirst for Block {
+    const WHAT: &'static str = "block";
+    const VARIANTS: &'static [&'static str] = &[
+        "heading",
+        "paragraph",
+        "list",
+        "callout",
+        "compare",
+        "figure",
+    ];
+
+    fn rest<'de, A: MapAccess<'de>>(tag: &str, rest: A) -> Result<Self, A::Error> {
+        match tag {
+            "heading" => variant!(
+                rest,
+                Block::Heading {
+                    level: u8,
+                    id: String,
+                    text: String
+                }
+            ),
+            "paragraph" => variant!(rest, Block::Paragraph { runs: Vec<Inline> }),
+            "list" => variant!(rest, Block::List { ordered: bool, items: Vec<Vec<Inline>> }),
+            "callout" => variant!(rest, Block::Callout { kind: CalloutKind, runs: Vec<Inline> }),
+            "compare" => variant!(
+                rest,
+                Block::Compare {
+                    treatments: Vec<String>,
+                    attributes: Vec<String>,
+                    caption: Option<String> = default,
+                }
+            ),
+            _ => variant!(
+                rest,
+                Block::Figure {
+                    id: String,
+                    caption: String
+                }
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        tagged::deserialize(d)
+    }
+}
+
+impl TagFirst for Inline {
+    const WHAT: &'static str = "inline run";
+    const VARIANTS: &'static [&'static str] = &[
+        "text",
+        "emphasis",
+        "strong",
+        "term",
+        "cite",
+        "article-link",
+        "treatment-link",
+        "external-link",
+    ];
+
+    fn rest<'de, A: MapAccess<'de>>(tag: &str, rest: A) -> Result<Self, A::Error> {
+        match tag {
+            "text" => variant!(rest, Inline::Text { text: String }),
+            "emphasis" => variant!(rest, Inline::Emphasis { text: String }),
+            "strong" => variant!(rest, Inline::Strong { text: String }),
+            "term" => variant!(
+                rest,
+                Inline::Term {
+                    text: String,
+                    term: String
+                }
+            ),
+            "cite" => variant!(rest, Inline::Cite { refs: Vec<String> }),
+            "article-link" => variant!(
+                rest,
+                Inline::ArticleLink {
+                    text: String,
+                    slug: String,
+                    anchor: Option<String> = default,
+                }
+            ),
+            "treatment-link" => variant!(
+                rest,
+                Inline::TreatmentLink {
+                    text: String,
+                    id: String
+                }
+            ),
+            _ => variant!(
+                rest,
+                Inline::ExternalLink {
+                    text: String,
+                    href: String
+                }
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        tagged::deserialize(d)
     }
 }

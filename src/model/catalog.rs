@@ -120,7 +120,8 @@ impl CellState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Decoded in `tagged` from the JSON token itself; encoded as the bare number or text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum CellValue {
     Number(f64),

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod ids;
 pub mod query;
 pub mod reading;
+mod tagged;
 
 pub use article::{Article, ArticleMeta, Block, CalloutKind, ClinicalReview, ContentIndex, Inline};
 pub use catalog::{

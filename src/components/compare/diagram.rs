@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use crate::model::{Site, Treatment};
 
 /// Where each stage sits in the drawing (x of its box), left to right as signals travel.
-fn stage_x(site: Site) -> f64 {
+/// Coordinates are whole numbers: the wasm then needs no float-to-text code.
+fn stage_x(site: Site) -> u32 {
     match site {
-        Site::Periphery => 10.0,
-        Site::SpinalCord => 215.0,
-        Site::Brain => 420.0,
+        Site::Periphery => 10,
+        Site::SpinalCord => 215,
+        Site::Brain => 420,
     }
 }
 
@@ -56,9 +57,10 @@ pub fn PathwayDiagram(
         })
         .max()
         .unwrap_or(0);
-    let box_height = 70.0 + 20.0 * most as f64;
-    let view_box = format!("0 0 600 {}", box_height + 20.0);
-    let arrow_y = 10.0 + box_height / 2.0;
+    let most = u32::try_from(most).unwrap_or(u32::MAX / 40);
+    let box_height = 70 + 20 * most;
+    let view_box = format!("0 0 600 {}", box_height + 20);
+    let arrow_y = 10 + box_height / 2;
     let stages = Site::ALL
         .into_iter()
         .map(|site| {
@@ -76,9 +78,9 @@ pub fn PathwayDiagram(
             };
             let labels = names
                 .into_iter()
-                .enumerate()
-                .map(|(i, (id, name))| {
-                    let y = 70.0 + 20.0 * i as f64;
+                .zip(0u32..)
+                .map(|((id, name), i)| {
+                    let y = 70 + 20 * i;
                     let class = move || {
                         if highlighted.get().as_deref() == Some(id.as_str()) {
                             "pathway__drug is-active"
@@ -86,13 +88,13 @@ pub fn PathwayDiagram(
                             "pathway__drug"
                         }
                     };
-                    view! { <text x=x + 12.0 y=y class=class>{name}</text> }
+                    view! { <text x=x + 12 y=y class=class>{name}</text> }
                 })
                 .collect_view();
             view! {
                 <g class=active>
                     <rect x=x y="10" width="170" height=box_height rx="10" class="pathway__box"></rect>
-                    <text x=x + 12.0 y="40" class="pathway__label">{short_label(site)}</text>
+                    <text x=x + 12 y="40" class="pathway__label">{short_label(site)}</text>
                     {labels}
                 </g>
             }

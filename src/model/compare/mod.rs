@@ -74,8 +74,8 @@ pub use table::{
     chosen_treatments, differs, judge, ordered_treatments, visible_rows, Judgement, RowGroup,
 };
 pub use value::{
-    cell_state, display_value, editorial_basis, scale_position, DOES_NOT_APPLY, NOT_ESTABLISHED,
-    NOT_REVIEWED,
+    cell_state, display_value, editorial_basis, is_cell_number, scale_position, DOES_NOT_APPLY,
+    MAX_CELL_NUMBER, NOT_ESTABLISHED, NOT_REVIEWED,
 };
 
 /// Something in the address that could not be used, said for the reader: it explains why the

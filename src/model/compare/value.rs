@@ -3,6 +3,17 @@
 
 use crate::model::{Attribute, AttributeKind, Better, Cell, CellState, CellValue};
 
+/// Cell numbers stay below this size (counts, ratios, days: nothing comes near it).
+pub const MAX_CELL_NUMBER: f64 = 1e12;
+
+/// The content rule for a number in a cell, shared with the validator: finite, below
+/// [`MAX_CELL_NUMBER`] either way, with at most two decimals. Any other number is unreadable,
+/// like a value of the wrong kind.
+pub fn is_cell_number(n: f64) -> bool {
+    let hundredths = n * 100.0;
+    n.is_finite() && n.abs() < MAX_CELL_NUMBER && (hundredths - hundredths.round()).abs() < 1e-6
+}
+
 /// What a reader sees for a cell whose sources say the evidence does not settle it.
 pub const NOT_ESTABLISHED: &str = "Not established";
 /// What a reader sees for a cell Pathways has not checked yet.
@@ -15,7 +26,7 @@ pub const DOES_NOT_APPLY: &str = "Does not apply";
 pub(crate) enum Value<'a> {
     /// Index into the attribute's levels.
     Level(usize),
-    /// Always finite.
+    /// Always a cell number ([`is_cell_number`]).
     Number(f64),
     Text(&'a str),
 }
@@ -53,7 +64,9 @@ fn value_of<'a>(attribute: &Attribute, value: Option<&'a CellValue>) -> Option<V
             .iter()
             .position(|level| level == text)
             .map(Value::Level),
-        (AttributeKind::Number, CellValue::Number(n)) if n.is_finite() => Some(Value::Number(*n)),
+        (AttributeKind::Number, CellValue::Number(n)) if is_cell_number(*n) => {
+            Some(Value::Number(*n))
+        }
         (AttributeKind::Category | AttributeKind::Text, CellValue::Text(text)) => {
             Some(Value::Text(text))
         }
@@ -120,12 +133,19 @@ pub fn scale_position(attribute: &Attribute, cell: Option<&Cell>) -> Option<(usi
     }
 }
 
-/// Rust's `Display` for `f64` is already the shortest round-tripping form without an exponent
-/// and without a trailing `.0`; only negative zero needs help.
+/// Cell numbers have at most two decimals (a content rule the validator enforces), so they are
+/// printed from a whole count of hundredths: the wasm then carries no float-to-text code.
 fn format_number(n: f64) -> String {
-    if n == 0.0 {
-        "0".to_string()
-    } else {
-        n.to_string()
+    // `as` saturates; the validator keeps cell numbers far inside i64's range.
+    let hundredths = (n * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, part) = (
+        hundredths.unsigned_abs() / 100,
+        hundredths.unsigned_abs() % 100,
+    );
+    match part {
+        0 => format!("{sign}{whole}"),
+        p if p % 10 == 0 => format!("{sign}{whole}.{}", p / 10),
+        p => format!("{sign}{whole}.{p:02}"),
     }
 }

@@ -100,13 +100,17 @@ fn main() {
         Ok(r) => r,
         Err(e) => fail(&e),
     };
-    let json = report::to_json(&results);
+    let budgets = match pathways_bench::budget::all() {
+        Ok(b) => b,
+        Err(e) => fail(&e),
+    };
+    let json = report::to_json(&results, &budgets);
     let file = o.out.join("report.json");
     let text = serde_json::to_string_pretty(&json).unwrap_or_default();
     if let Err(e) = std::fs::write(&file, text + "\n") {
         fail(&format!("could not write {}: {e}", file.display()));
     }
-    println!("{}", report::table(&results));
+    println!("{}", report::table(&results, &budgets));
     println!("report: {}", file.display());
     let missed = json["budgets_missed"].as_array().map_or(0, Vec::len);
     if o.strict && missed > 0 {

@@ -4,6 +4,7 @@ use serde_json::{json, Map, Value};
 
 use crate::measure::median;
 use crate::sizes::{self, FileSize};
+use pathways_bench::budget::Budget;
 
 /// A measured value, or why it could not be measured.
 #[derive(Debug, Clone)]
@@ -75,51 +76,12 @@ pub struct Results {
     pub memory_note: String,
 }
 
-struct Budget {
-    metric: &'static str,
-    op: &'static str,
-    limit: f64,
-    unit: &'static str,
-}
-
-const BUDGETS: [Budget; 4] = [
-    Budget {
-        metric: "first_load_brotli_bytes",
-        op: "<=",
-        limit: 130_000.0,
-        unit: "B",
-    },
-    Budget {
-        metric: "article_visible_ratio",
-        op: "<=",
-        limit: 2.0,
-        unit: "",
-    },
-    Budget {
-        metric: "sort_ratio",
-        op: "<=",
-        limit: 1.5,
-        unit: "",
-    },
-    Budget {
-        metric: "sort_ms",
-        op: "<",
-        limit: 16.0,
-        unit: "ms",
-    },
-];
-
-impl Budget {
-    fn status(&self, value: &Measured) -> &'static str {
-        match value.value() {
-            None => "not measured",
-            Some(v)
-                if (self.op == "<=" && v <= self.limit) || (self.op == "<" && v < self.limit) =>
-            {
-                "pass"
-            }
-            Some(_) => "fail",
-        }
+/// "pass", "fail" or "not measured".
+fn status(budget: &Budget, value: &Measured) -> &'static str {
+    match value.value() {
+        None => "not measured",
+        Some(v) if budget.holds(v) => "pass",
+        Some(_) => "fail",
     }
 }
 
@@ -199,7 +161,7 @@ fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
 }
 
 /// `report.json`.
-pub fn to_json(r: &Results) -> Value {
+pub fn to_json(r: &Results, budgets: &[Budget]) -> Value {
     let metrics = metrics(r);
     let mut report = Map::new();
     report.insert("schema".into(), json!(1));
@@ -222,25 +184,25 @@ pub fn to_json(r: &Results) -> Value {
             .map(|(_, v)| v.clone())
             .unwrap_or_else(|| Measured::missing("unknown metric"))
     };
-    let budgets: Vec<Value> = BUDGETS
+    let budget_values: Vec<Value> = budgets
         .iter()
         .map(|b| {
-            let value = find(b.metric);
+            let value = find(&b.metric);
             json!({
                 "metric": b.metric,
-                "op": b.op,
+                "op": b.op.symbol(),
                 "limit": b.limit,
-                "value": metric_json(b.metric, &value),
-                "status": b.status(&value),
+                "value": metric_json(&b.metric, &value),
+                "status": status(b, &value),
             })
         })
         .collect();
-    let missed: Vec<&str> = BUDGETS
+    let missed: Vec<&str> = budgets
         .iter()
-        .filter(|b| b.status(&find(b.metric)) == "fail")
-        .map(|b| b.metric)
+        .filter(|b| status(b, &find(&b.metric)) == "fail")
+        .map(|b| b.metric.as_str())
         .collect();
-    report.insert("budgets".into(), Value::Array(budgets));
+    report.insert("budgets".into(), Value::Array(budget_values));
     report.insert("budgets_missed".into(), json!(missed));
     report.insert(
         "files".into(),
@@ -308,7 +270,7 @@ fn round(v: f64, places: i32) -> f64 {
 }
 
 /// The table `make bench` prints.
-pub fn table(r: &Results) -> String {
+pub fn table(r: &Results, budgets: &[Budget]) -> String {
     let metrics = metrics(r);
     let get = |name: &str| {
         metrics
@@ -345,12 +307,12 @@ pub fn table(r: &Results) -> String {
     out.push_str(&size_row("content/index.json", Some("json")));
     out.push_str(&size_row("first load (all of the above)", None));
     let line = |out: &mut String, name: &str, shown: String| {
-        let budget = BUDGETS.iter().find(|b| b.metric == name);
+        let budget = budgets.iter().find(|b| b.metric == name);
         let value = get(name);
         let (limit, status) = match budget {
             Some(b) => (
-                format!("{} {} {}", b.op, fmt_num(b.limit, b.unit), b.unit),
-                b.status(&value).to_uppercase(),
+                format!("{} {} {}", b.op.symbol(), fmt_num(b.limit, &b.unit), b.unit),
+                status(b, &value).to_uppercase(),
             ),
             None => (String::new(), String::new()),
         };
@@ -450,15 +412,15 @@ pub fn table(r: &Results) -> String {
         format!("{} B", group(v("js_heap_bytes") as u64)),
     );
     out.push_str(&format!("\nmemory: {}\n", r.memory_note));
-    let missed: Vec<&str> = BUDGETS
+    let missed: Vec<&str> = budgets
         .iter()
-        .filter(|b| b.status(&get(b.metric)) == "fail")
-        .map(|b| b.metric)
+        .filter(|b| status(b, &get(&b.metric)) == "fail")
+        .map(|b| b.metric.as_str())
         .collect();
-    let unmeasured: Vec<&str> = BUDGETS
+    let unmeasured: Vec<&str> = budgets
         .iter()
-        .filter(|b| b.status(&get(b.metric)) == "not measured")
-        .map(|b| b.metric)
+        .filter(|b| status(b, &get(&b.metric)) == "not measured")
+        .map(|b| b.metric.as_str())
         .collect();
     out.push_str(&format!(
         "budgets: {} missed{}{}\n",
@@ -516,12 +478,13 @@ mod tests {
 
     #[test]
     fn budgets_compare_as_written() {
-        let sort_ms = &BUDGETS[3];
-        assert_eq!(sort_ms.status(&Measured::Value(15.9)), "pass");
-        assert_eq!(sort_ms.status(&Measured::Value(16.0)), "fail");
-        assert_eq!(BUDGETS[1].status(&Measured::Value(2.0)), "pass");
+        let sort_ms = pathways_bench::budget::of("sort_ms").unwrap();
+        assert_eq!(status(&sort_ms, &Measured::Value(15.9)), "pass");
+        assert_eq!(status(&sort_ms, &Measured::Value(16.0)), "fail");
+        let ratio = pathways_bench::budget::of("article_visible_ratio").unwrap();
+        assert_eq!(status(&ratio, &Measured::Value(2.0)), "pass");
         assert_eq!(
-            BUDGETS[2].status(&Measured::missing("no compare page")),
+            status(&ratio, &Measured::missing("no compare page")),
             "not measured"
         );
     }

@@ -12,6 +12,7 @@
 //! Nothing here is a general HTML parser: it edits the small page Trunk writes and refuses,
 //! with a sentence, anything it does not expect.
 
+pub mod compress;
 mod head;
 mod routes;
 

@@ -213,7 +213,8 @@ fn large_catalogue_sorts_every_attribute_correctly() {
                         (_, AttributeKind::Ordinal) => {
                             Some(CellValue::Text(levels[seed % 5].into()))
                         }
-                        (_, AttributeKind::Number) => Some(CellValue::Number(seed as f64 / 7.0)),
+                        // Quarters: two decimals at most, as cell numbers are.
+                        (_, AttributeKind::Number) => Some(CellValue::Number(seed as f64 / 4.0)),
                         _ => Some(CellValue::Text(format!("Word {}", seed % 37))),
                     };
                     (a.id.as_str(), cell(value))

@@ -259,9 +259,18 @@ fn display_values_read_well() {
     assert_eq!(display_value(&nnt, Some(&number(3.6))), "3.6 NNT");
     assert_eq!(display_value(&nnt, Some(&number(7.0))), "7 NNT");
     assert_eq!(display_value(&nnt, Some(&number(-0.0))), "0 NNT");
+    assert_eq!(display_value(&nnt, Some(&number(2.25))), "2.25 NNT");
+    assert_eq!(display_value(&nnt, Some(&number(0.05))), "0.05 NNT");
+    assert_eq!(display_value(&nnt, Some(&number(-1.5))), "-1.5 NNT");
     assert_eq!(
-        display_value(&nnt, Some(&number(1e21))),
-        "1000000000000000000000 NNT"
+        display_value(&nnt, Some(&number(999_999_999_999.99))),
+        "999999999999.99 NNT"
+    );
+    // Outside the content rule (is_cell_number): unreadable, so never shown as a finding.
+    assert_eq!(display_value(&nnt, Some(&number(1e21))), "Not yet reviewed");
+    assert_eq!(
+        display_value(&nnt, Some(&number(3.456))),
+        "Not yet reviewed"
     );
     let onset = attribute("onset");
     assert_eq!(display_value(&onset, Some(&text("days"))), "days");

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use pathways::model::compare::{is_cell_number, MAX_CELL_NUMBER};
 use pathways::model::{
     Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, References,
     Treatments,
@@ -218,7 +219,17 @@ fn check_cell_value(attr: &Attribute, value: Option<&CellValue>, path: &str, sin
                 );
             }
         }
-        (AttributeKind::Number, Some(CellValue::Number(_))) => {}
+        (AttributeKind::Number, Some(CellValue::Number(n))) => {
+            if !is_cell_number(*n) {
+                sink.at(
+                    path,
+                    format!(
+                        "attribute \"{id}\": {n} is not a cell number; write it with at most two decimals, below {}",
+                        MAX_CELL_NUMBER
+                    ),
+                );
+            }
+        }
         (AttributeKind::Number, Some(CellValue::Text(_))) => {
             sink.at(
                 path,

@@ -178,3 +178,17 @@ fn an_unknown_state_is_named_with_the_known_ones() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn cell_numbers_have_at_most_two_decimals() {
+    let at = "/treatments/1/values/nnt/value";
+    assert!(with_all(&[("treatments.json", at, json!(3.25))]).is_empty());
+    assert_eq!(
+        with_all(&[("treatments.json", at, json!(3.125))]),
+        ["treatments.json: $.treatments[1].values.nnt.value: attribute \"nnt\": 3.125 is not a cell number; write it with at most two decimals, below 1000000000000"]
+    );
+    assert_eq!(
+        with_all(&[("treatments.json", at, json!(2e12))]),
+        ["treatments.json: $.treatments[1].values.nnt.value: attribute \"nnt\": 2000000000000 is not a cell number; write it with at most two decimals, below 1000000000000"]
+    );
+}
