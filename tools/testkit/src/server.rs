@@ -1,14 +1,16 @@
-//! A small static file server for the end-to-end tests, able to host `dist/` the three ways a
-//! real static host does, and to misbehave on purpose.
+//! A small static file server for the browser tests and the bench. It hosts a release build the
+//! ways a real static host does (at the root or under a sub-path, with an SPA fallback or a
+//! `404.html`), can serve extra folders beside it, and misbehaves on purpose when told to.
+//! Every answer carries `Cache-Control: no-store` (see [`crate::http`]), so every load is cold.
 
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use pathways_testkit::http::{read_request_path, Response};
+use crate::http::{read_request_path, Response};
 
 /// How the host answers a path that has no file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,40 +38,63 @@ pub enum Fault {
     Unsized(String),
 }
 
-pub struct Server {
-    pub origin: String,
-    faults: Arc<Mutex<HashMap<String, Fault>>>,
-    abandoned: Arc<Mutex<Vec<String>>>,
-}
-
-struct Site {
+/// What to serve, and how: `Site::new(dist).under("/pathways").start()`.
+#[derive(Debug, Clone)]
+pub struct Site {
     root: PathBuf,
-    /// URL prefix the site is mounted under, e.g. `/pathways` (empty at the root).
+    /// URL prefix the build is mounted under, e.g. `/pathways` (empty at the root).
     prefix: String,
     hosting: Hosting,
-    faults: Arc<Mutex<HashMap<String, Fault>>>,
-    abandoned: Arc<Mutex<Vec<String>>>,
+    /// Extra folders by URL prefix (ending in `/`), served without any fallback.
+    mounts: Vec<(String, PathBuf)>,
 }
 
-impl Server {
-    /// Serves `root` under `prefix` on a free port of 127.0.0.1.
-    pub fn start(root: &Path, prefix: &str, hosting: Hosting) -> std::io::Result<Server> {
+impl Site {
+    /// The build in `root`, at `/`, with an SPA fallback.
+    pub fn new(root: &Path) -> Site {
+        Site {
+            root: root.to_owned(),
+            prefix: String::new(),
+            hosting: Hosting::Fallback,
+            mounts: Vec::new(),
+        }
+    }
+
+    /// Hosts the build under `prefix` (e.g. `/pathways`) instead of at the root.
+    pub fn under(mut self, prefix: &str) -> Site {
+        self.prefix = prefix.trim_end_matches('/').to_owned();
+        self
+    }
+
+    pub fn hosting(mut self, hosting: Hosting) -> Site {
+        self.hosting = hosting;
+        self
+    }
+
+    /// Also serves the files of `dir` under `prefix` (e.g. `/__bench/`); a missing file there
+    /// is a plain 404, never the build's fallback.
+    pub fn mount(mut self, prefix: &str, dir: &Path) -> Site {
+        let prefix = format!("{}/", prefix.trim_end_matches('/'));
+        self.mounts.push((prefix, dir.to_owned()));
+        self
+    }
+
+    /// Serves the site on a free port of 127.0.0.1, one thread per connection.
+    pub fn start(self) -> std::io::Result<Server> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let origin = format!("http://{}", listener.local_addr()?);
         let faults = Arc::new(Mutex::new(HashMap::new()));
         let abandoned = Arc::new(Mutex::new(Vec::new()));
-        let site = Arc::new(Site {
-            root: root.to_owned(),
-            prefix: prefix.trim_end_matches('/').to_owned(),
-            hosting,
+        let host = Arc::new(Host {
+            site: self,
             faults: faults.clone(),
             abandoned: abandoned.clone(),
         });
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let site = site.clone();
+                let host = host.clone();
                 thread::spawn(move || {
-                    let _ = site.answer(stream);
+                    let _ = host.answer(stream);
                 });
             }
         });
@@ -79,7 +104,16 @@ impl Server {
             abandoned,
         })
     }
+}
 
+/// A running [`Site`]. It serves until the process ends.
+pub struct Server {
+    pub origin: String,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+    abandoned: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
     /// The full URL of `path` (which starts with `/`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.origin, path)
@@ -103,7 +137,14 @@ impl Server {
     }
 }
 
-impl Site {
+/// The serving side of a [`Server`]: the site and the state the tests change.
+struct Host {
+    site: Site,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+    abandoned: Arc<Mutex<Vec<String>>>,
+}
+
+impl Host {
     fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
         let path = read_request_path(&stream)?;
 
@@ -112,7 +153,7 @@ impl Site {
             Some(Fault::Status(status)) => {
                 Response::new(status, "text/plain", b"injected failure".to_vec())
             }
-            Some(Fault::Html) => self.file_response(200, "index.html"),
+            Some(Fault::Html) => self.build_file(200, "index.html"),
             Some(Fault::Body(body)) => Response::new(200, "application/json", body.into_bytes()),
             Some(Fault::Unsized(body)) => {
                 let mut response = Response::new(200, "application/json", body.into_bytes());
@@ -135,35 +176,51 @@ impl Site {
     }
 
     fn serve(&self, path: &str) -> Response {
-        let Some(rest) = path.strip_prefix(self.prefix.as_str()) else {
+        for (prefix, dir) in &self.site.mounts {
+            if let Some(rest) = path.strip_prefix(prefix.as_str()) {
+                return match file_in(dir, rest) {
+                    Some(file) => Response::file(200, &file),
+                    None => Response::new(404, "text/plain", b"no such file".to_vec()),
+                };
+            }
+        }
+        let Some(rest) = path.strip_prefix(self.site.prefix.as_str()) else {
             return Response::new(404, "text/plain", b"outside the site".to_vec());
         };
-        let rest = rest.trim_start_matches('/');
-        let relative = if rest.is_empty() || rest.ends_with('/') {
-            format!("{rest}index.html")
-        } else {
-            rest.to_owned()
-        };
-        let safe = !relative.split('/').any(|part| part == "..");
-        let file = self.root.join(&relative);
-        if safe && file.is_file() {
-            return self.file_response(200, &relative);
+        if let Some(file) = file_in(&self.site.root, rest) {
+            return Response::file(200, &file);
         }
-        match self.hosting {
-            Hosting::Fallback => self.file_response(200, "index.html"),
-            Hosting::NotFoundPage => self.file_response(404, "404.html"),
+        match self.site.hosting {
+            Hosting::Fallback => self.build_file(200, "index.html"),
+            Hosting::NotFoundPage => self.build_file(404, "404.html"),
         }
     }
 
-    fn file_response(&self, status: u16, relative: &str) -> Response {
-        Response::file(status, &self.root.join(relative))
+    fn build_file(&self, status: u16, relative: &str) -> Response {
+        Response::file(status, &self.site.root.join(relative))
     }
+}
+
+/// The file `rest` (a URL path below `dir`'s mount point) names, if it exists: a folder means
+/// its `index.html`, and `..` never leaves `dir`.
+fn file_in(dir: &Path, rest: &str) -> Option<PathBuf> {
+    let rest = rest.trim_start_matches('/');
+    let relative = if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest.to_owned()
+    };
+    if relative.split('/').any(|part| part == "..") {
+        return None;
+    }
+    let file = dir.join(relative);
+    file.is_file().then_some(file)
 }
 
 /// Waits `delay`, checking every 50 ms whether the client closed the connection. Returns false
 /// if it did (the request was aborted), true once the delay is over.
 fn wait_unless_hung_up(stream: &TcpStream, delay: Duration) -> bool {
-    let deadline = std::time::Instant::now() + delay;
+    let deadline = Instant::now() + delay;
     let _ = stream.set_nonblocking(true);
     let mut byte = [0u8; 1];
     let open = loop {
@@ -172,7 +229,7 @@ fn wait_unless_hung_up(stream: &TcpStream, delay: Duration) -> bool {
             Err(e) if e.kind() != std::io::ErrorKind::WouldBlock => break false,
             _ => {}
         }
-        if std::time::Instant::now() >= deadline {
+        if Instant::now() >= deadline {
             break true;
         }
         thread::sleep(Duration::from_millis(50));
