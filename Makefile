@@ -33,7 +33,7 @@ content-check:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p pathways --lib --bins --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p pathways --lib --bins --target wasm32-unknown-unknown --features csr -- -D warnings
 
 build:
 	$(TRUNK) build --release

@@ -33,6 +33,24 @@ fn join(base: &str, path: &str) -> String {
     format!("{base}{path}")
 }
 
+// Natively (the prerenderer) there is no document: the build step says where the site lives.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static NATIVE_BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Sets the `<base href>` path for native rendering; call before anything reads the base.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_native_base(base_path: &str) {
+    NATIVE_BASE.with(|b| *b.borrow_mut() = base_path.to_owned());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_router_base() -> String {
+    NATIVE_BASE.with(|b| router_base_for(&b.borrow()))
+}
+
+#[cfg(target_arch = "wasm32")]
 fn read_router_base() -> String {
     let path = web_sys::window()
         .and_then(|w| w.document())

@@ -25,10 +25,39 @@ use pages::not_found::NotFound;
 use pages::treatments::{TreatmentPage, TreatmentsPage};
 use store::ContentStore;
 
+/// Content files whose text is already known when the app starts, by path
+/// (`content/index.json`): a prerendered page carries the files its first view needs, and the
+/// prerenderer hands over the files on disk. Provide it above `App`. The store takes each file
+/// out when a page first asks for it, so what is left afterwards is what the page did not use.
+#[derive(Clone, Default)]
+pub struct InitialFiles(
+    pub std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>,
+);
+
+impl InitialFiles {
+    pub fn new(files: std::collections::HashMap<String, String>) -> Self {
+        InitialFiles(std::sync::Arc::new(std::sync::Mutex::new(files)))
+    }
+
+    /// The text of `path`, taken out (each file is decoded once).
+    pub fn take(&self, path: &str) -> Option<String> {
+        self.0.lock().ok()?.remove(path)
+    }
+
+    /// The paths not taken yet.
+    pub fn remaining(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .map(|files| files.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
 /// The whole app: the shell around the router.
 #[component]
 pub fn App() -> impl IntoView {
-    ContentStore::provide();
+    let known = use_context::<InitialFiles>().unwrap_or_default();
+    ContentStore::provide_with(known);
     view! {
         <Router base=base::router_base()>
             <SkipLink/>
@@ -47,4 +76,70 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+/// Where the app and the prerendered page meet: an element with this id holds the page.
+pub const ROOT_ID: &str = "app";
+
+/// Starts the app in the browser. A prerendered page is taken over by a swap: the app renders
+/// its first view off-screen from the data the page carries, then replaces the page's root in
+/// the same task, so the reader sees no change and keeps their scroll position. Without a
+/// prerendered root (an old or hand-made page) the app is simply added to the body.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use wasm_bindgen::JsCast;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let known = embedded_files(&document);
+    let Ok(host) = document.create_element("div") else {
+        return;
+    };
+    host.set_id(ROOT_ID);
+    host.set_class_name("app");
+    let Ok(host) = host.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(InitialFiles::new(known));
+        view! { <App/> }
+    })
+    .forget();
+    match document.get_element_by_id(ROOT_ID) {
+        Some(page) => {
+            let _ = page.replace_with_with_node_1(&host);
+        }
+        None => {
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&host);
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {}
+
+/// The content files a prerendered page carries, as `<script type="application/json"
+/// data-content="content/…">` elements (data, never run, so the CSP needs no exception).
+#[cfg(target_arch = "wasm32")]
+fn embedded_files(document: &web_sys::Document) -> std::collections::HashMap<String, String> {
+    let mut files = std::collections::HashMap::new();
+    let Ok(nodes) = document.query_selector_all("script[type='application/json'][data-content]")
+    else {
+        return files;
+    };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        else {
+            continue;
+        };
+        if let (Some(path), Some(text)) = (el.get_attribute("data-content"), el.text_content()) {
+            files.insert(path, text);
+        }
+    }
+    files
 }

@@ -9,7 +9,7 @@ use crate::base::href;
 use crate::components::glossary_term::GlossaryTerm;
 use crate::model::reading::citation_number;
 use crate::model::{Article, Block, CalloutKind, Glossary, Inline};
-use crate::store::Shared;
+use crate::store::File;
 
 /// What rendering an article's runs needs besides the runs.
 #[derive(Clone)]
@@ -18,7 +18,7 @@ pub struct BodyContext {
     /// Reference ids in citation order (see `reading::cited_references`).
     pub citations: Arc<Vec<String>>,
     /// Loads beside the article; a term shows its definition once it has arrived.
-    pub glossary: Shared<Glossary>,
+    pub glossary: File<Glossary>,
 }
 
 /// Is `href` a link we let readers follow? Anything but `https:` is shown as plain text.

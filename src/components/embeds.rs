@@ -1,5 +1,5 @@
 //! Blocks inside articles that the app draws from the catalogue: comparisons and figures.
-//! Each loads the catalogue in its own `Suspense`, so the article text never waits for it.
+//! Each loads the catalogue on its own, so the article text never waits for it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::components::compare::compare_url;
 use crate::components::compare::diagram::PathwayDiagram;
 use crate::components::compare::table::scale;
-use crate::components::status::Loading;
+use crate::components::status::loaded;
 use crate::model::compare::{display_value, CompareState};
 use crate::model::{Attributes, Block, Treatments};
 use crate::store::ContentStore;
@@ -34,26 +34,15 @@ fn EmbeddedComparison(
     caption: Option<String>,
 ) -> impl IntoView {
     let store = ContentStore::get();
-    let (catalogue, rows) = (store.treatments(), store.attributes());
+    let (catalogue, rows) = (store.file::<Treatments>(), store.file::<Attributes>());
     let link = compare_url(&CompareState::new(treatments.clone()));
     let caption = caption.unwrap_or_else(|| "How these treatments compare".into());
     view! {
         <figure class="embed embed--compare">
             <figcaption>{caption}</figcaption>
-            <Suspense fallback=|| view! { <Loading what="the comparison"/> }>
-                {
-                    let (treatments, attributes) = (treatments.clone(), attributes.clone());
-                    move || {
-                        let (treatments, attributes) = (treatments.clone(), attributes.clone());
-                        Suspend::new(async move {
-                            match (catalogue.await, rows.await) {
-                                (Ok(t), Ok(a)) => compact_table(&t, &a, &treatments, &attributes).into_any(),
-                                _ => view! { <p>"This comparison could not be loaded here."</p> }.into_any(),
-                            }
-                        })
-                    }
-                }
-            </Suspense>
+            {loaded("the comparison", move || catalogue.read().zip(rows.read()), move |(t, a)| {
+                compact_table(&t, &a, &treatments, &attributes)
+            })}
             <p class="embed__open"><A href=link>"Open in the comparison tool"</A></p>
         </figure>
     }
@@ -68,7 +57,7 @@ fn compact_table(
 ) -> impl IntoView {
     let chosen: Vec<_> = treatments
         .iter()
-        .filter_map(|id| catalogue.treatments.iter().find(|t| &t.id == id))
+        .filter_map(|id| catalogue.get(id))
         .collect();
     let head = chosen
         .iter()
@@ -76,7 +65,7 @@ fn compact_table(
         .collect_view();
     let body = attributes
         .iter()
-        .filter_map(|id| rows.attributes.iter().find(|a| &a.id == id))
+        .filter_map(|id| rows.get(id))
         .map(|attr| {
             let cells = chosen
                 .iter()
@@ -100,21 +89,11 @@ fn compact_table(
 
 #[component]
 fn EmbeddedPathway(treatments: Vec<String>, caption: String) -> impl IntoView {
-    let catalogue = ContentStore::get().treatments();
+    let catalogue = ContentStore::get().file::<Treatments>();
     view! {
-        <Suspense fallback=|| view! { <Loading what="the figure"/> }>
-            {
-                let (treatments, caption) = (treatments.clone(), caption.clone());
-                move || {
-                    let (treatments, caption) = (treatments.clone(), caption.clone());
-                    Suspend::new(async move {
-                        catalogue.await.ok().map(|all| {
-                            let drawn: Vec<_> = treatments.iter().filter_map(|id| all.treatments.iter().find(|t| &t.id == id).cloned()).collect();
-                            view! { <PathwayDiagram treatments=drawn caption/> }
-                        })
-                    })
-                }
-            }
-        </Suspense>
+        {loaded("the figure", move || catalogue.read(), move |all| {
+            let drawn: Vec<_> = treatments.iter().filter_map(|id| all.get(id).cloned()).collect();
+            view! { <PathwayDiagram treatments=drawn caption=caption.clone()/> }
+        })}
     }
 }

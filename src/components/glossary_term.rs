@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 
 use crate::model::Glossary;
-use crate::store::Shared;
+use crate::store::{File, Load};
 
 /// `term` is a glossary id; the definition comes from `glossary` when it has loaded.
 #[component]
 pub fn GlossaryTerm(
     text: String,
     term: String,
-    glossary: Shared<Glossary>,
+    glossary: File<Glossary>,
     popover_id: String,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -21,16 +21,16 @@ pub fn GlossaryTerm(
             let _ = b.focus();
         }
     };
-    let definition = move || match glossary.get() {
-        None => (String::new(), "Loading the definition…".to_owned()),
-        Some(Ok(g)) => match g.terms.iter().find(|t| t.id == term) {
+    let definition = move || match glossary.read() {
+        Load::Loading => (String::new(), "Loading the definition…".to_owned()),
+        Load::Ready(g) => match g.get(&term) {
             Some(t) => (t.term.clone(), t.definition.clone()),
             None => (
                 String::new(),
                 "No definition is available for this term.".to_owned(),
             ),
         },
-        Some(Err(_)) => (
+        Load::Failed(_) => (
             String::new(),
             "The definition could not be loaded. Check your connection and try again later."
                 .to_owned(),

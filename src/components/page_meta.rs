@@ -21,10 +21,47 @@ pub fn document_title(page: &str) -> String {
     }
 }
 
+/// What a page says about itself in `<head>`; the prerenderer writes it into each page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageHead {
+    /// The whole document title.
+    pub title: String,
+    /// One or two sentences for the meta description and link previews.
+    pub description: String,
+}
+
+/// The site's own description, for pages without one of their own.
+pub const SITE_DESCRIPTION: &str =
+    "Evidence-based articles about chronic-pain treatments, and an interactive comparison of how they work.";
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RENDERED_HEAD: std::cell::RefCell<Option<PageHead>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The head of the page rendered last on this thread (native rendering only), taken.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_rendered_head() -> Option<PageHead> {
+    RENDERED_HEAD.with(|h| h.borrow_mut().take())
+}
+
 /// Renders nothing; on mount sets `document.title` and moves focus to the `#fragment` target
 /// (also when only the fragment changes) or, after an in-app navigation, to the page's `h1`.
+/// Rendered natively, it records the page's head for the prerenderer instead.
 #[component]
-pub fn PageMeta(#[prop(into)] title: String) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into, optional)] description: Option<String>,
+) -> impl IntoView {
+    #[cfg(not(target_arch = "wasm32"))]
+    RENDERED_HEAD.with(|h| {
+        *h.borrow_mut() = Some(PageHead {
+            title: document_title(&title),
+            description: description.unwrap_or_else(|| SITE_DESCRIPTION.to_owned()),
+        })
+    });
+    #[cfg(target_arch = "wasm32")]
+    let _ = description;
     let hash = use_location().hash;
     let marker = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {

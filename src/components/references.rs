@@ -11,7 +11,7 @@ use crate::model::References;
 pub fn ReferenceList(ids: Vec<String>, references: Arc<References>) -> impl IntoView {
     let items = ids
         .into_iter()
-        .filter_map(|id| references.references.iter().find(|r| r.id == id).cloned())
+        .filter_map(|id| references.get(&id).cloned())
         .map(|reference| {
             let link = reference.link().filter(|l| l.starts_with("https://"));
             let label = if reference.doi.is_some() {
@@ -33,10 +33,5 @@ pub fn ReferenceList(ids: Vec<String>, references: Arc<References>) -> impl Into
             }
         })
         .collect_view();
-    view! {
-        <section class="references" aria-labelledby="references-heading">
-            <h2 id="references-heading">"References"</h2>
-            <ol class="references__list">{items}</ol>
-        </section>
-    }
+    view! { <ol class="references__list">{items}</ol> }
 }

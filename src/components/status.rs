@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::base::href;
+use crate::store::{ContentStore, Load};
 
 /// How long loading may take before the reader is told it is slow. The request itself gives up
 /// after `api::TIMEOUT`, and the page then shows the timeout error.
@@ -68,5 +69,48 @@ pub fn ErrorNotice(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl I
                 <A href=href("/") attr:class="button button--quiet">"Go to the home page"</A>
             </p>
         </div>
+    }
+}
+
+/// What a [`loaded`] view shows: each new state counts up, so keeping the previous one is no
+/// change at all (the view is not rebuilt).
+#[derive(Clone)]
+struct Settled<T> {
+    seq: u64,
+    load: Load<T>,
+}
+
+/// The one loading pattern: `Loading` until `read` is ready, then `show` its value; a failure
+/// becomes [`ErrorNotice`], whose "Try again" fetches every failed file again.
+///
+/// Once something is shown it stays while the next data loads (a new article, a retry), as a
+/// `Transition` would; data that is already known renders at once, with no loading state, which
+/// is what lets the build prerender pages from the same components.
+pub fn loaded<T, V>(
+    what: &'static str,
+    read: impl Fn() -> Load<T> + Send + Sync + 'static,
+    show: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let store = ContentStore::get();
+    let settled = Memo::new_with_compare(
+        move |prev: Option<&Settled<T>>| match (read(), prev) {
+            (Load::Loading, Some(prev)) => prev.clone(),
+            (load, prev) => Settled {
+                seq: prev.map_or(0, |p| p.seq + 1),
+                load,
+            },
+        },
+        |old, new| old.map(|s| s.seq) != new.map(|s| s.seq),
+    );
+    move || match settled.get().load {
+        Load::Loading => view! { <Loading what/> }.into_any(),
+        Load::Ready(value) => show(value).into_any(),
+        Load::Failed(error) => {
+            view! { <ErrorNotice error retry=move |()| store.retry_failed()/> }.into_any()
+        }
     }
 }

@@ -49,49 +49,6 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// Edit distance (insertions, deletions, substitutions) between two strings, by characters.
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let subst = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = subst.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-/// `known`, closest to `wanted` first (by edit distance, then alphabetically).
-pub fn by_closeness<'a, I>(wanted: &str, known: I) -> Vec<&'a str>
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    let mut v: Vec<(usize, &str)> = known
-        .into_iter()
-        .map(|k| (levenshtein(wanted, k), k))
-        .collect();
-    v.sort();
-    v.dedup();
-    v.into_iter().map(|(_, k)| k).collect()
-}
-
-/// The known id closest to `wanted` if it is within edit distance 2 ("did you mean …?").
-pub fn suggest<'a, I>(wanted: &str, known: I) -> Option<&'a str>
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    known
-        .into_iter()
-        .map(|k| (levenshtein(wanted, k), k))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, k)| k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,21 +76,5 @@ mod tests {
         assert_eq!(slugify("Café & NSAIDs (2024)"), "cafe-nsaids-2024");
         assert_eq!(slugify("α2δ-1 subunit"), "2-1-subunit");
         assert_eq!(slugify("???"), "");
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(levenshtein("lee-2012", "lee-2011"), 1);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("same", "same"), 0);
-    }
-
-    #[test]
-    fn suggestions() {
-        let known = ["lee-2011", "cohen-2018", "woolf-2011"];
-        assert_eq!(suggest("lee-2012", known), Some("lee-2011"));
-        assert_eq!(suggest("smith-1999", known), None);
-        assert_eq!(by_closeness("cohen-2019", known)[0], "cohen-2018");
     }
 }

@@ -23,6 +23,51 @@ pub trait Versioned {
     fn schema(&self) -> u32;
 }
 
+/// A site-wide content file, named by its path under `content/`.
+pub trait ContentFile {
+    const PATH: &'static str;
+}
+
+macro_rules! content_files {
+    ($($t:ty => $path:literal),*) => {$(
+        impl ContentFile for $t {
+            const PATH: &'static str = $path;
+        }
+    )*};
+}
+content_files!(
+    ContentIndex => "index.json",
+    Treatments => "treatments.json",
+    Attributes => "attributes.json",
+    Glossary => "glossary.json",
+    References => "references.json"
+);
+
+impl Article {
+    /// An article's file under `content/`.
+    pub fn path(slug: &str) -> String {
+        format!("articles/{slug}.json")
+    }
+}
+
+/// Lookup by id in a content file's list, so no caller writes the search again.
+macro_rules! lookup {
+    ($($file:ty, $list:ident, $item:ty, $key:ident);* $(;)?) => {$(
+        impl $file {
+            pub fn get(&self, id: &str) -> Option<&$item> {
+                self.$list.iter().find(|item| item.$key == id)
+            }
+        }
+    )*};
+}
+lookup!(
+    Treatments, treatments, Treatment, id;
+    Attributes, attributes, Attribute, id;
+    Glossary, terms, Term, id;
+    References, references, Reference, id;
+    ContentIndex, articles, ArticleMeta, slug;
+);
+
 macro_rules! versioned {
     ($($t:ty),*) => {$(
         impl Versioned for $t {
@@ -41,4 +86,3 @@ versioned!(
     References
 );
 pub mod compare;
-pub mod validate;

@@ -2,6 +2,7 @@
 //! citations, its plain text, and whether it matches a search.
 
 use super::article::{Article, ArticleMeta, Block, Inline};
+use super::dates::parse_date;
 
 /// One entry of an article's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +37,22 @@ pub fn cited_references(article: &Article) -> Vec<String> {
                     if !order.contains(id) {
                         order.push(id.clone());
                     }
+                }
+            }
+        }
+    }
+    order
+}
+
+/// Glossary ids an article marks, in the order they first appear, each once. The article
+/// explains them again in a list at its end, which works on paper and without WebAssembly.
+pub fn terms_used(article: &Article) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for block in &article.blocks {
+        for run in block.runs() {
+            if let Inline::Term { term, .. } = run {
+                if !order.contains(term) {
+                    order.push(term.clone());
                 }
             }
         }
@@ -136,18 +153,46 @@ pub fn long_date(iso: &str) -> String {
         "November",
         "December",
     ];
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_owned();
-    };
-    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => iso.to_owned(),
+    match parse_date(iso) {
+        Ok(date) => format!(
+            "{} {} {}",
+            date.day,
+            MONTHS[usize::from(date.month - 1)],
+            date.year
+        ),
+        Err(_) => iso.to_owned(),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_listed_once_in_reading_order() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/content/articles/central-sensitization.json"
+        ))
+        .expect("the real article exists");
+        let article: Article = serde_json::from_str(&text).expect("the real article parses");
+        let terms = terms_used(&article);
+        assert!(!terms.is_empty());
+        let mut unique = terms.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), terms.len(), "each term once: {terms:?}");
+        let first = article
+            .blocks
+            .iter()
+            .flat_map(|b| b.runs())
+            .find_map(|r| match r {
+                Inline::Term { term, .. } => Some(term.clone()),
+                _ => None,
+            });
+        assert_eq!(terms.first(), first.as_ref());
+    }
+
     #[test]
     fn dates_read_as_words() {
         assert_eq!(long_date("2026-11-24"), "24 November 2026");
@@ -155,8 +200,6 @@ mod tests {
         assert_eq!(long_date("2027-13-05"), "2027-13-05");
         assert_eq!(long_date("soon"), "soon");
     }
-
-    use super::*;
 
     fn meta(title: &str, tags: &[&str]) -> ArticleMeta {
         ArticleMeta {

@@ -4,16 +4,16 @@ use leptos::prelude::*;
 
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::status::loaded;
+use crate::model::References;
 use crate::store::ContentStore;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let references = ContentStore::get().references();
-    let retry = move |()| references.refetch();
+    let references = ContentStore::get().file::<References>();
     view! {
         <article class="about">
-            <PageMeta title="About"/>
+            <PageMeta title="About" description="How Pathways is written and checked, every source it cites, and why it is not medical advice."/>
             <h1 tabindex="-1">"About Pathways"</h1>
             <p>
                 "Pathways explains chronic-pain treatments in plain language and lets you compare them "
@@ -39,17 +39,13 @@ pub fn AboutPage() -> impl IntoView {
                 "pharmacist before starting, stopping or changing any treatment. In an emergency, call "
                 "your local emergency number."
             </p>
-            <Transition fallback=|| view! { <Loading what="the references"/> }>
-                {move || Suspend::new(async move {
-                    match references.await {
-                        Ok(r) => {
-                            let ids = r.references.iter().map(|r| r.id.clone()).collect();
-                            view! { <ReferenceList ids references=r/> }.into_any()
-                        }
-                        Err(error) => view! { <ErrorNotice error retry/> }.into_any(),
-                    }
+            <section class="references" aria-labelledby="references-heading">
+                <h2 id="references-heading">"References"</h2>
+                {loaded("the references", move || references.read(), |r| {
+                    let ids = r.references.iter().map(|r| r.id.clone()).collect();
+                    view! { <ReferenceList ids references=r/> }
                 })}
-            </Transition>
+            </section>
         </article>
     }
 }

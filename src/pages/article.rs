@@ -6,52 +6,51 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::ApiError;
 use crate::base::href;
 use crate::components::article_body::{article_body, BodyContext};
 use crate::components::embeds::embedded_block;
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
-use crate::components::status::{ErrorNotice, Loading};
-use crate::model::reading::{cited_references, long_date, toc};
-use crate::model::Article;
+use crate::components::status::loaded;
+use crate::model::reading::{cited_references, long_date, terms_used, toc};
+use crate::model::{Article, ContentIndex, Glossary, References};
 use crate::pages::not_found::NotFoundView;
-use crate::store::ContentStore;
+use crate::store::{ContentStore, Load};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let store = ContentStore::get();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-
-    view! {
-        <Transition fallback=|| view! { <Loading what="the article"/> }>
-            {move || {
-                let slug = slug.get();
-                let article = store.article(&slug);
-                // Only the article itself holds the page back: the glossary, references and
-                // related titles fill in as they arrive.
-                Suspend::new(async move {
-                    match article.await {
-                        Ok(article) => view! { <ArticleView article/> }.into_any(),
-                        Err(ApiError::NotFound { .. }) => {
-                            view! { <NotFoundView what=format!("There is no article called “{slug}”.")/> }.into_any()
-                        }
-                        Err(error) => {
-                            let retry = move |()| article.refetch();
-                            view! { <ErrorNotice error retry/> }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Transition>
-    }
+    // The index decides whether an article exists: a listed article whose file fails is a
+    // loading error with "Try again", never "not found".
+    let read = move || {
+        let slug = slug.get();
+        let index = store.file::<ContentIndex>().read();
+        if let Load::Ready(index) = &index {
+            if index.get(&slug).is_none() {
+                return Load::Ready((slug, None));
+            }
+        }
+        match (index, store.article(&slug).read()) {
+            (Load::Loading, _) | (_, Load::Loading) => Load::Loading,
+            (Load::Failed(error), _) | (_, Load::Failed(error)) => Load::Failed(error),
+            (Load::Ready(index), Load::Ready(article)) => {
+                Load::Ready((slug, Some((article, index))))
+            }
+        }
+    };
+    loaded("the article", read, |(slug, found)| match found {
+        Some((article, index)) => view! { <ArticleView article index/> }.into_any(),
+        None => view! { <NotFoundView what=format!("There is no article called “{slug}”.")/> }
+            .into_any(),
+    })
 }
 
 #[component]
-fn ArticleView(article: Arc<Article>) -> impl IntoView {
+fn ArticleView(article: Arc<Article>, index: Arc<ContentIndex>) -> impl IntoView {
     let store = ContentStore::get();
-    let (glossary, references, index) = (store.glossary(), store.references(), store.index());
+    let (glossary, references) = (store.file::<Glossary>(), store.file::<References>());
     let meta = article.meta.clone();
     let citations = Arc::new(cited_references(&article));
     let ctx = BodyContext {
@@ -77,49 +76,25 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let body = article_body(&article, &ctx, &|block| {
         embedded_block(block, &meta.treatments)
     });
-    let related_slugs = meta.related.clone();
-    let related = move || {
-        let related_slugs = related_slugs.clone();
-        Suspend::new(async move {
-            let index = index.await.ok()?;
-            let items = related_slugs
-                .iter()
-                .filter_map(|slug| index.articles.iter().find(|a| &a.slug == slug).cloned())
-                .map(|a| {
-                    view! {
-                        <li>
-                            <A href=href(&format!("/articles/{}", a.slug))>{a.title}</A>
-                            <span class="related__summary">{format!(" — {}", a.summary)}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
-            Some(items)
-        })
-    };
-    let cited = citations.to_vec();
-    let reference_list = move || {
-        let ids = cited.clone();
-        Suspend::new(async move {
-            match references.await {
-                Ok(references) => view! { <ReferenceList ids references/> }.into_any(),
-                Err(error) => {
-                    let retry = move |()| references.refetch();
-                    view! {
-                        <section class="references" aria-labelledby="references-heading">
-                            <h2 id="references-heading">"References"</h2>
-                            <ErrorNotice error retry/>
-                        </section>
-                    }
-                    .into_any()
-                }
+    let related = meta
+        .related
+        .iter()
+        .filter_map(|slug| index.get(slug).cloned())
+        .map(|a| {
+            view! {
+                <li>
+                    <A href=href(&format!("/articles/{}", a.slug))>{a.title}</A>
+                    <span class="related__summary">{format!(" — {}", a.summary)}</span>
+                </li>
             }
         })
-    };
+        .collect_view();
+    let cited = citations.to_vec();
+    let terms = terms_used(&article);
 
     view! {
         <article class="article">
-            <PageMeta title=meta.title.clone()/>
+            <PageMeta title=meta.title.clone() description=meta.summary.clone()/>
             <header class="article__header">
                 <p class="article__kicker"><A href=href("/")>"All articles"</A></p>
                 <h1 tabindex="-1">{meta.title.clone()}</h1>
@@ -142,11 +117,27 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
                 <ol class="toc__list">{contents}</ol>
             </nav>
             <div class="article__body">{body}</div>
-            <Suspense fallback=|| view! { <Loading what="the references"/> }>{reference_list}</Suspense>
+            {(!terms.is_empty()).then(|| view! {
+                <section class="terms" aria-labelledby="terms-heading">
+                    <h2 id="terms-heading">"Words explained in this article"</h2>
+                    {loaded("the glossary", move || glossary.read(), move |g| {
+                        let entries = terms.iter().filter_map(|id| g.get(id).cloned()).map(|t| view! {
+                            <div class="terms__entry"><dt>{t.term}</dt><dd>{t.definition}</dd></div>
+                        }).collect_view();
+                        view! { <dl class="terms__list">{entries}</dl> }
+                    })}
+                </section>
+            })}
+            <section class="references" aria-labelledby="references-heading">
+                <h2 id="references-heading">"References"</h2>
+                {loaded("the references", move || references.read(), move |references| {
+                    view! { <ReferenceList ids=cited.clone() references/> }
+                })}
+            </section>
             {(!meta.related.is_empty()).then(|| view! {
                 <section class="related" aria-labelledby="related-heading">
                     <h2 id="related-heading">"Related articles"</h2>
-                    <ul><Suspense fallback=|| ()>{related}</Suspense></ul>
+                    <ul>{related}</ul>
                 </section>
             })}
         </article>

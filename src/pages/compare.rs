@@ -3,50 +3,47 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::compare::actions::CompareActions;
 use crate::components::compare::details::{cited_in, CellDetails};
 use crate::components::compare::diagram::PathwayDiagram;
+use crate::components::compare::legend::Legend;
 use crate::components::compare::picker::TreatmentPicker;
 use crate::components::compare::table::CompareTable;
-use crate::components::compare::{use_set_state, CompareData, OpenCell};
+use crate::components::compare::toolbar::Toolbar;
+use crate::components::compare::{CompareData, OpenCell};
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
-use crate::components::status::{ErrorNotice, Loading};
-use crate::model::compare::{parse, visible_rows, CompareState, View};
-use crate::model::{Group, Treatment};
+use crate::components::status::loaded;
+use crate::model::compare::{parse, visible_rows};
+use crate::model::Treatment;
 use crate::store::ContentStore;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let store = ContentStore::get();
-    let (treatments, attributes, references) =
-        (store.treatments(), store.attributes(), store.references());
     view! {
         <section class="compare">
-            <PageMeta title="Compare treatments"/>
+            <PageMeta title="Compare treatments" description="Compare chronic-pain treatments side by side: how they work, how fast, side effects and evidence, each value with its sources."/>
             <h1 tabindex="-1">"Compare treatments"</h1>
-            <p class="home__lede">
+            <p class="lede">
                 "See how chronic-pain treatments differ, above all in how they work. Choose a cell to read "
                 "why it says what it says, and the sources behind it."
             </p>
-            <Transition fallback=|| view! { <Loading what="the comparison"/> }>
-                {move || Suspend::new(async move {
-                    match (treatments.await, attributes.await, references.await) {
-                        (Ok(treatments), Ok(attributes), Ok(references)) => {
-                            view! { <CompareView data=CompareData { treatments, attributes, references }/> }.into_any()
-                        }
-                        (t, a, r) => {
-                            let error = [t.err(), a.err(), r.err()].into_iter().flatten().next();
-                            let retry = move |()| {
-                                treatments.refetch();
-                                attributes.refetch();
-                                references.refetch();
-                            };
-                            error.map(|error| view! { <ErrorNotice error retry/> }).into_any()
-                        }
-                    }
-                })}
-            </Transition>
+            <noscript>
+                <p class="notice">
+                    "This is the default comparison. Choosing treatments, sorting and the other "
+                    "table controls need JavaScript."
+                </p>
+            </noscript>
+            {loaded(
+                "the comparison",
+                move || {
+                    let (t, a, r) = (store.file(), store.file(), store.file());
+                    t.read().zip(a.read()).zip(r.read())
+                },
+                |((treatments, attributes), references)| {
+                    view! { <CompareView data=CompareData { treatments, attributes, references }/> }
+                },
+            )}
         </section>
     }
 }
@@ -144,7 +141,10 @@ fn CompareView(data: CompareData) -> impl IntoView {
             </div>
             <CellDetails data=data.clone() open citations/>
             {move || view! { <PathwayDiagram treatments=diagram_treatments()/> }}
-            {move || view! { <ReferenceList ids=citations.get() references=references.clone()/> }}
+            <section class="references" aria-labelledby="references-heading">
+                <h2 id="references-heading">"References"</h2>
+                {move || view! { <ReferenceList ids=citations.get() references=references.clone()/> }}
+            </section>
         </div>
     }
 }
@@ -157,109 +157,5 @@ fn focus_id(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
-    }
-}
-
-#[component]
-fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
-    let set = use_set_state();
-    let update = move |change: &dyn Fn(&mut CompareState)| {
-        let mut next = state.get_untracked();
-        change(&mut next);
-        set(next);
-    };
-    let (u1, u2, u3) = (update.clone(), update.clone(), update.clone());
-    let rows = move || state.with(|s| s.view == View::Rows);
-    let group_boxes = Group::ALL
-        .into_iter()
-        .map(|group| {
-            let update = update.clone();
-            view! {
-                <label class="cmp-toolbar__group">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || state.with(|s| !s.hidden_groups.contains(&group))
-                        on:change=move |_| update(&|s: &mut CompareState| {
-                            if !s.hidden_groups.remove(&group) {
-                                s.hidden_groups.insert(group);
-                            }
-                        })
-                    />
-                    {group.label()}
-                </label>
-            }
-        })
-        .collect_view();
-    let actions_data = data.clone();
-    let chosen = move || {
-        state.with(|s| {
-            s.treatments
-                .iter()
-                .filter_map(|id| data.treatment(id).map(|t| (t.id.clone(), t.name.clone())))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <div class="cmp-toolbar" role="group" aria-label="Table options">
-            <button
-                type="button"
-                class="button button--quiet"
-                aria-pressed=move || rows().to_string()
-                on:click=move |_| u1(&|s: &mut CompareState| {
-                    s.view = if s.view == View::Rows { View::Columns } else { View::Rows };
-                })
-            >
-                {move || if rows() { "Show treatments as columns" } else { "Show treatments as rows (sortable)" }}
-            </button>
-            <label class="cmp-toolbar__check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || state.with(|s| s.only_differences)
-                    on:change=move |_| u2(&|s: &mut CompareState| s.only_differences = !s.only_differences)
-                />
-                "Only differences"
-            </label>
-            <label class="cmp-toolbar__baseline">
-                "Baseline "
-                <select on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    u3(&|s: &mut CompareState| {
-                        s.baseline = (!value.is_empty()).then(|| value.clone());
-                    })
-                }>
-                    <option value="" selected=move || state.with(|s| s.baseline.is_none())>"None"</option>
-                    {move || chosen().into_iter().map(|(id, name)| {
-                        let selected = {
-                            let id = id.clone();
-                            move || state.with(|s| s.baseline.as_deref() == Some(id.as_str()))
-                        };
-                        view! { <option value=id selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-            <details class="cmp-toolbar__groups">
-                <summary>"Show groups"</summary>
-                <div class="cmp-toolbar__group-list">{group_boxes}</div>
-            </details>
-            <CompareActions state data=actions_data/>
-        </div>
-    }
-}
-
-#[component]
-fn Legend() -> impl IntoView {
-    view! {
-        <details class="cmp-legend">
-            <summary>"How to read the table"</summary>
-            <ul>
-                <li>
-                    <span class="cmp-scale" aria-hidden="true"><span class="cmp-scale__dot is-on"></span><span class="cmp-scale__dot is-on"></span><span class="cmp-scale__dot"></span></span>
-                    " Dots show where a value sits on its scale, from the first level to the last; the words say the same."
-                </li>
-                <li>"With a baseline chosen: ▲ better than the baseline, ▼ worse, = the same, judged by which end of each scale is better for patients."</li>
-                <li>"“Not established” means our sources give no reliable answer; it is never a zero."</li>
-                <li>"Choose any cell to read its explanation and sources."</li>
-            </ul>
-        </details>
     }
 }

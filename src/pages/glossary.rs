@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::page_meta::PageMeta;
-use crate::components::status::{ErrorNotice, Loading};
-use crate::model::Term;
+use crate::components::status::loaded;
+use crate::model::{Glossary, Term};
 use crate::store::ContentStore;
 
 /// Terms sorted the way a reader expects: alphabetically, ignoring case.
@@ -16,30 +16,22 @@ pub fn alphabetical(terms: &[Term]) -> Vec<Term> {
 
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    let glossary = ContentStore::get().glossary();
-    let retry = move |()| glossary.refetch();
+    let glossary = ContentStore::get().file::<Glossary>();
     view! {
         <section class="glossary">
-            <PageMeta title="Glossary"/>
+            <PageMeta title="Glossary" description="Plain-language meanings of the medical terms used in Pathways articles."/>
             <h1 tabindex="-1">"Glossary"</h1>
-            <p class="home__lede">"Plain-language meanings of the terms used in Pathways articles."</p>
-            <Transition fallback=|| view! { <Loading what="the glossary"/> }>
-                {move || Suspend::new(async move {
-                    match glossary.await {
-                        Ok(g) => view! {
-                            <dl class="glossary__list">
-                                {alphabetical(&g.terms).into_iter().map(|t| view! {
-                                    <div class="glossary__entry" id=t.id.clone() tabindex="-1">
-                                        <dt>{t.term}</dt>
-                                        <dd>{t.definition}</dd>
-                                    </div>
-                                }).collect_view()}
-                            </dl>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorNotice error retry/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <p class="lede">"Plain-language meanings of the terms used in Pathways articles."</p>
+            {loaded("the glossary", move || glossary.read(), |g| view! {
+                <dl class="glossary__list">
+                    {alphabetical(&g.terms).into_iter().map(|t| view! {
+                        <div class="glossary__entry" id=t.id.clone() tabindex="-1">
+                            <dt>{t.term}</dt>
+                            <dd>{t.definition}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            })}
         </section>
     }
 }

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use crate::base::href;
 use crate::components::page_meta::PageMeta;
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::status::loaded;
 use crate::model::reading::{all_tags, long_date, matches, query_words, searchable_text};
 use crate::model::{query, ContentIndex};
 use crate::store::ContentStore;
@@ -19,24 +19,16 @@ use crate::store::ContentStore;
 #[component]
 pub fn Home() -> impl IntoView {
     let store = ContentStore::get();
-    let index = store.index();
-    let retry = move |()| index.refetch();
+    let index = store.file::<ContentIndex>();
 
     view! {
         <section class="home">
             <PageMeta title=""/>
             <h1 tabindex="-1">"Chronic-pain treatments, explained"</h1>
-            <p class="home__lede">
+            <p class="lede">
                 "Short, referenced articles about how chronic-pain treatments work, and how they differ."
             </p>
-            <Transition fallback=|| view! { <Loading what="articles"/> }>
-                {move || Suspend::new(async move {
-                    match index.await {
-                        Ok(index) => view! { <ArticleFinder index/> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error retry/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {loaded("articles", move || index.read(), |index| view! { <ArticleFinder index/> })}
         </section>
     }
 }
@@ -76,7 +68,7 @@ fn ArticleFinder(index: Arc<ContentIndex>) -> impl IntoView {
             articles
                 .iter()
                 .filter_map(|a| {
-                    let loaded = store.article(&a.slug).get()?.ok()?;
+                    let loaded = store.article(&a.slug).read().ready()?;
                     Some((a.slug.clone(), searchable_text(&loaded)))
                 })
                 .collect::<HashMap<_, _>>()

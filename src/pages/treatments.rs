@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::base::href;
 use crate::components::page_meta::PageMeta;
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::status::loaded;
 use crate::model::catalog::{by_class, Group};
 use crate::model::compare::display_value;
 use crate::model::{query, Attributes, ContentIndex, References, Treatment, Treatments};
@@ -18,21 +18,13 @@ use crate::store::ContentStore;
 #[component]
 pub fn TreatmentsPage() -> impl IntoView {
     let store = ContentStore::get();
-    let treatments = store.treatments();
-    let retry = move |()| treatments.refetch();
+    let treatments = store.file::<Treatments>();
     view! {
         <section class="treatments">
-            <PageMeta title="Treatments"/>
+            <PageMeta title="Treatments" description="The chronic-pain treatments Pathways covers, grouped by class, with how each one works."/>
             <h1 tabindex="-1">"Treatments"</h1>
-            <p class="home__lede">"The medicines Pathways covers, grouped by drug class, with how each one works."</p>
-            <Transition fallback=|| view! { <Loading what="treatments"/> }>
-                {move || Suspend::new(async move {
-                    match treatments.await {
-                        Ok(t) => catalogue(&t).into_any(),
-                        Err(error) => view! { <ErrorNotice error retry/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <p class="lede">"The medicines Pathways covers, grouped by drug class, with how each one works."</p>
+            {loaded("treatments", move || treatments.read(), |t| catalogue(&t))}
         </section>
     }
 }
@@ -71,31 +63,21 @@ pub fn TreatmentPage() -> impl IntoView {
     let store = ContentStore::get();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <Transition fallback=|| view! { <Loading what="the treatment"/> }>
-            {move || {
-                let id = id.get();
-                let (treatments, attributes, references, index) =
-                    (store.treatments(), store.attributes(), store.references(), store.index());
-                Suspend::new(async move {
-                    match (treatments.await, attributes.await, references.await, index.await) {
-                        (Ok(t), Ok(a), Ok(r), Ok(i)) => match t.treatments.iter().find(|t| t.id == id) {
-                            Some(treatment) => treatment_view(treatment, &t, &a, r, &i).into_any(),
-                            None => view! { <NotFoundView what=format!("There is no treatment called “{id}”.")/> }.into_any(),
-                        },
-                        (t, a, r, i) => {
-                            let error = [t.err(), a.err(), r.err(), i.err()].into_iter().flatten().next();
-                            let retry = move |()| {
-                                treatments.refetch();
-                                attributes.refetch();
-                                references.refetch();
-                                index.refetch();
-                            };
-                            error.map(|error| view! { <ErrorNotice error retry/> }).into_any()
-                        }
-                    }
-                })
-            }}
-        </Transition>
+        {loaded(
+            "the treatment",
+            move || {
+                let files = (store.file::<Treatments>(), store.file::<Attributes>());
+                let more = (store.file::<References>(), store.file::<ContentIndex>());
+                let all = files.0.read().zip(files.1.read()).zip(more.0.read().zip(more.1.read()));
+                all.map(|data| (id.get(), data))
+            },
+            |(id, ((t, a), (r, i)))| {
+                match t.get(&id) {
+                    Some(treatment) => treatment_view(treatment, &t, &a, r, &i).into_any(),
+                    None => view! { <NotFoundView what=format!("There is no treatment called “{id}”.")/> }.into_any(),
+                }
+            },
+        )}
     }
 }
 
@@ -116,7 +98,7 @@ fn treatment_view(
                     .map(|attr| {
                         let cell = treatment.values.get(&attr.id);
                         let sources = cell
-                            .map(|c| c.refs.iter().filter_map(|id| references.references.iter().find(|r| &r.id == id)).map(|r| r.citation.clone()).collect::<Vec<_>>())
+                            .map(|c| c.refs.iter().filter_map(|id| references.get(id)).map(|r| r.citation.clone()).collect::<Vec<_>>())
                             .unwrap_or_default();
                         view! {
                             <div class="values__row">
@@ -165,7 +147,7 @@ fn treatment_view(
         .collect_view();
     view! {
         <article class="treatment">
-            <PageMeta title=treatment.name.clone()/>
+            <PageMeta title=treatment.name.clone() description=treatment.mechanism.clone()/>
             <p class="article__kicker"><A href=href("/treatments")>"All treatments"</A></p>
             <h1 tabindex="-1">{treatment.name.clone()}</h1>
             <p class="treatment__class">{format!("{} · {}", treatment.class, treatment.route)}</p>

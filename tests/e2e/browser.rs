@@ -250,6 +250,38 @@ impl Browser {
             .with_context(|| format!("could not choose {value:?}"))
     }
 
+    /// Turns JavaScript off (`false`) or back on for the pages that load next, as a reader with
+    /// scripts disabled has it.
+    pub async fn set_javascript(&self, enabled: bool) -> TestResult {
+        self.cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": !enabled }),
+        )
+        .await
+        .with_context(|| {
+            format!(
+                "could not turn JavaScript {}",
+                if enabled { "on" } else { "off" }
+            )
+        })
+    }
+
+    /// Shows the page as `media` (`"print"`) until called with `""` (the screen again).
+    pub async fn emulate_media(&self, media: &str) -> TestResult {
+        self.cdp("Emulation.setEmulatedMedia", json!({ "media": media }))
+            .await
+            .with_context(|| format!("could not emulate the media {media:?}"))
+    }
+
+    /// Sends one Chrome DevTools Protocol command.
+    async fn cdp(&self, command: &str, params: Value) -> TestResult {
+        self.client
+            .issue_cmd(SessionPost::cdp(command, params))
+            .await
+            .map(|_| ())
+            .with_context(|| format!("DevTools command {command}"))
+    }
+
     pub async fn set_window_size(&self, width: u32, height: u32) -> TestResult {
         self.client
             .set_window_size(width, height)

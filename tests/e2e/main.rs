@@ -10,6 +10,7 @@
 mod browser;
 mod compare;
 mod hardening;
+mod prerender;
 mod reading;
 mod shell;
 
@@ -113,6 +114,7 @@ async fn run(filter: Option<String>) -> i32 {
         reading::SCENARIOS,
         compare::SCENARIOS,
         hardening::SCENARIOS,
+        prerender::SCENARIOS,
     ]
     .concat();
     let (mut passed, mut failed) = (0, Vec::new());

@@ -63,7 +63,7 @@ pub fn CellDetails(
                     .into_iter()
                     .filter_map(|r| {
                         let n = citations.with(|c| c.iter().position(|x| x == &r))? + 1;
-                        let citation = data.references.references.iter().find(|x| x.id == r)?.citation.clone();
+                        let citation = data.references.get(&r)?.citation.clone();
                         Some(view! {
                             <li>
                                 <a href=format!("{here}#ref-{r}") aria-label=format!("Reference {n}")>{format!("[{n}]")}</a>

@@ -4,8 +4,10 @@
 pub mod actions;
 pub mod details;
 pub mod diagram;
+pub mod legend;
 pub mod picker;
 pub mod table;
+pub mod toolbar;
 
 use std::sync::Arc;
 
@@ -27,11 +29,11 @@ pub struct CompareData {
 
 impl CompareData {
     pub fn treatment(&self, id: &str) -> Option<&Treatment> {
-        self.treatments.treatments.iter().find(|t| t.id == id)
+        self.treatments.get(id)
     }
 
     pub fn attribute(&self, id: &str) -> Option<&Attribute> {
-        self.attributes.attributes.iter().find(|a| a.id == id)
+        self.attributes.get(id)
     }
 }
 

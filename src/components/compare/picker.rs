@@ -10,8 +10,20 @@ use crate::model::compare::{
 
 #[component]
 pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
+    let all = Memo::new(move |_| state.with(|s| s.all));
+    view! {
+        <section class="cmp-picker" aria-labelledby="cmp-picker-title">
+            <h2 id="cmp-picker-title" class="cmp-section-title">"Treatments compared"</h2>
+            <ChosenTreatments state data=data.clone()/>
+            <AddTreatment state data hidden=all/>
+        </section>
+    }
+}
+
+/// The chosen treatments as removable chips, or the note that all of them are shown.
+#[component]
+fn ChosenTreatments(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
     let set = use_set_state();
-    let query = RwSignal::new(String::new());
     let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
     let all = Memo::new(move |_| state.with(|s| s.all));
     let total = data.treatments.treatments.len();
@@ -76,6 +88,30 @@ pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl Int
         }
     };
 
+    view! {
+        <Show
+            when=move || all.get()
+            fallback=move || view! {
+                <ul class="cmp-chips" aria-label="Chosen treatments">{chips.clone()}</ul>
+                <button type="button" class="button button--quiet" on:click=show_all.clone()>
+                    {format!("Compare all {total} treatments")}
+                </button>
+            }
+        >
+            <p>
+                {format!("All {total} treatments in the catalogue. ")}
+                <button type="button" class="button button--quiet" on:click=show_some.clone()>"Choose a selection instead"</button>
+            </p>
+        </Show>
+    }
+}
+
+/// Search as you type, by class, to add a treatment (up to the maximum).
+#[component]
+fn AddTreatment(state: Memo<CompareState>, data: CompareData, hidden: Memo<bool>) -> impl IntoView {
+    let set = use_set_state();
+    let query = RwSignal::new(String::new());
+    let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
     let results = move || {
         let chosen = chosen.get();
         let full = chosen.len() >= MAX_TREATMENTS;
@@ -127,42 +163,25 @@ pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl Int
     };
 
     view! {
-        <section class="cmp-picker" aria-labelledby="cmp-picker-title">
-            <h2 id="cmp-picker-title" class="cmp-section-title">"Treatments compared"</h2>
-            <Show
-                when=move || all.get()
-                fallback=move || view! {
-                    <ul class="cmp-chips" aria-label="Chosen treatments">{chips.clone()}</ul>
-                    <button type="button" class="button button--quiet" on:click=show_all.clone()>
-                        {format!("Compare all {total} treatments")}
-                    </button>
-                }
-            >
-                <p>
-                    {format!("All {total} treatments in the catalogue. ")}
-                    <button type="button" class="button button--quiet" on:click=show_some.clone()>"Choose a selection instead"</button>
-                </p>
-            </Show>
-            <details class="cmp-picker__add" hidden=move || all.get()>
-                <summary>"Add a treatment"</summary>
-                <label for="cmp-picker-search">"Search treatments"</label>
-                <input
-                    id="cmp-picker-search"
-                    type="search"
-                    autocomplete="off"
-                    placeholder="Name, class or other name"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-                <p class="cmp-picker__hint">
-                    {move || if chosen.with(Vec::len) >= MAX_TREATMENTS {
-                        format!("You are comparing the maximum of {MAX_TREATMENTS}. Remove one to add another.")
-                    } else {
-                        format!("Compare {MIN_TREATMENTS} to {MAX_TREATMENTS} treatments.")
-                    }}
-                </p>
-                <ul class="cmp-picker__results" aria-label="Treatments you can add">{results}</ul>
-            </details>
-        </section>
+        <details class="cmp-picker__add" hidden=move || hidden.get()>
+            <summary>"Add a treatment"</summary>
+            <label for="cmp-picker-search">"Search treatments"</label>
+            <input
+                id="cmp-picker-search"
+                type="search"
+                autocomplete="off"
+                placeholder="Name, class or other name"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <p class="cmp-picker__hint">
+                {move || if chosen.with(Vec::len) >= MAX_TREATMENTS {
+                    format!("You are comparing the maximum of {MAX_TREATMENTS}. Remove one to add another.")
+                } else {
+                    format!("Compare {MIN_TREATMENTS} to {MAX_TREATMENTS} treatments.")
+                }}
+            </p>
+            <ul class="cmp-picker__results" aria-label="Treatments you can add">{results}</ul>
+        </details>
     }
 }

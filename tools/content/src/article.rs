@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use pathways::model::ids::is_valid_id;
 use pathways::model::{Article, ArticleMeta, Block, SCHEMA_VERSION};
 
+use crate::diagnostics::Findings;
 use crate::frontmatter::{self, FrontMatter};
-use crate::markdown::{self, Acc};
+use crate::markdown;
 
 /// Reading speed for `reading_minutes`.
 pub const WORDS_PER_MINUTE: usize = 200;
@@ -15,7 +16,7 @@ pub const WORDS_PER_MINUTE: usize = 200;
 #[derive(Debug)]
 pub struct CompiledArticle {
     pub slug: String,
-    /// `None` when the front matter is unusable (the errors are in `acc`).
+    /// `None` when the front matter is unusable (the errors are in `findings`).
     pub article: Option<Article>,
     pub order: Option<i64>,
     pub anchors: BTreeSet<String>,
@@ -23,7 +24,7 @@ pub struct CompiledArticle {
     pub block_offsets: Vec<usize>,
     /// Where each front-matter value is.
     pub meta_offsets: BTreeMap<&'static str, usize>,
-    pub acc: Acc,
+    pub findings: Findings,
 }
 
 /// The slug a source path gives: its file name without `.md`.
@@ -34,17 +35,17 @@ pub fn slug_of(path: &str) -> &str {
 
 pub fn compile_article(path: &str, text: &str) -> CompiledArticle {
     let slug = slug_of(path).to_string();
-    let mut acc = Acc::default();
+    let mut findings = Findings::default();
     if !is_valid_id(&slug) {
-        acc.error(0, format!("file name \"{slug}.md\" is not a valid slug: use lowercase letters, digits and hyphens"));
+        findings.error(0, format!("file name \"{slug}.md\" is not a valid slug: use lowercase letters, digits and hyphens"));
     }
     let (front, body_start) = match frontmatter::split(text) {
         Ok((toml_range, body_start)) => (
-            frontmatter::parse(text, toml_range, &slug, &mut acc),
+            frontmatter::parse(text, toml_range, &slug, &mut findings),
             body_start,
         ),
         Err(message) => {
-            acc.error(0, message);
+            findings.error(0, message);
             (None, 0)
         }
     };
@@ -56,7 +57,7 @@ pub fn compile_article(path: &str, text: &str) -> CompiledArticle {
         }
     }
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
-    let body = markdown::body(&masked, &mut acc);
+    let body = markdown::body(&masked, &mut findings);
     let anchors = body
         .blocks
         .iter()
@@ -93,6 +94,6 @@ pub fn compile_article(path: &str, text: &str) -> CompiledArticle {
         anchors,
         block_offsets: body.offsets,
         meta_offsets,
-        acc,
+        findings,
     }
 }

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pathways::model::validate::{json_locations, validate, validate_shape, Problem, DATA_FILES};
 use pathways::model::{Attributes, ContentIndex, Glossary, References, Treatments, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -11,6 +10,7 @@ use serde::Serialize;
 use crate::article::{compile_article, CompiledArticle};
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::resolve::KnownIds;
+use crate::validate::{json_locations, validate, validate_shape, Problem, DATA_FILES};
 
 /// A source file: the path shown in errors (`content/articles/x.md`) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,9 +103,9 @@ pub fn compile(src: &Sources) -> Output {
         articles: Vec::new(),
     };
     for (file, a) in &mut articles {
-        for u in &a.acc.uses {
+        for u in &a.findings.uses {
             if let Some(message) = known.check(u) {
-                a.acc.issues.push(crate::diagnostics::Issue {
+                a.findings.issues.push(crate::diagnostics::Issue {
                     offset: u.offset,
                     message,
                     block: u.block,
@@ -113,7 +113,7 @@ pub fn compile(src: &Sources) -> Output {
             }
         }
         let lines = LineIndex::new(&file.text);
-        for issue in &a.acc.issues {
+        for issue in &a.findings.issues {
             out.diagnostics.push(Diagnostic::at(
                 &file.path,
                 lines.line_col(issue.offset),
@@ -248,7 +248,7 @@ fn problem_diagnostic(
                 .unwrap_or(0)
         }
     };
-    if a.acc.issues.iter().any(|i| i.block == block) {
+    if a.findings.issues.iter().any(|i| i.block == block) {
         return None;
     }
     Some(Diagnostic::at(

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::resolve::{Use, UseKind};
+
 /// One error. `at` is `(line, column)` in `file` when the error has a source position;
 /// otherwise `path` may hold a JSON path into a generated file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,6 +86,35 @@ pub struct Issue {
     pub offset: usize,
     pub message: String,
     pub block: Option<usize>,
+}
+
+/// The errors and id uses found in one source file while it compiles. `block` is the index of
+/// the output block being compiled (`None` while in the front matter); each error and use
+/// records it.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub issues: Vec<Issue>,
+    pub uses: Vec<Use>,
+    pub block: Option<usize>,
+}
+
+impl Findings {
+    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.issues.push(Issue {
+            offset,
+            message: message.into(),
+            block: self.block,
+        });
+    }
+
+    pub fn record_use(&mut self, kind: UseKind, id: &str, offset: usize) {
+        self.uses.push(Use {
+            kind,
+            id: id.to_string(),
+            offset,
+            block: self.block,
+        });
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use pathways::model::ids::is_valid_id;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::inline::Merged;
-use crate::markdown::Acc;
+use crate::diagnostics::Findings;
+use crate::merged::Merged;
 use crate::resolve::UseKind;
 
 #[derive(Deserialize)]
@@ -58,47 +58,53 @@ pub(crate) fn split(text: &str) -> Result<(Range<usize>, usize), String> {
     Err("the front matter is not closed: add a `+++` line after it".into())
 }
 
-/// Parses and checks the front matter of the article `slug`; errors go to `acc`.
+/// Parses and checks the front matter of the article `slug`; errors go to `findings`.
 pub(crate) fn parse(
     text: &str,
     toml_range: Range<usize>,
     slug: &str,
-    acc: &mut Acc,
+    findings: &mut Findings,
 ) -> Option<FrontMatter> {
     let base = toml_range.start;
     let raw: Raw = match toml::from_str(&text[toml_range]) {
         Ok(raw) => raw,
         Err(e) => {
             let at = e.span().map_or(0, |s| base + s.start);
-            acc.error(at, format!("front matter: {}", e.message().trim()));
+            findings.error(at, format!("front matter: {}", e.message().trim()));
             return None;
         }
     };
     let mut offsets = BTreeMap::new();
-    let title = string("title", &raw.title, base, text, &mut offsets, acc);
-    let summary = string("summary", &raw.summary, base, text, &mut offsets, acc);
+    let title = string("title", &raw.title, base, text, &mut offsets, findings);
+    let summary = string("summary", &raw.summary, base, text, &mut offsets, findings);
     offsets.insert(
         "tags",
         base + raw.tags.first().map_or(0, |t| t.span().start),
     );
-    let tags = ids("tag", &raw.tags, base, acc);
+    let tags = ids("tag", &raw.tags, base, findings);
     offsets.insert(
         "related",
         base + raw.related.first().map_or(0, |t| t.span().start),
     );
-    let related = ids("related article", &raw.related, base, acc);
+    let related = ids("related article", &raw.related, base, findings);
     for r in &raw.related {
         if r.get_ref() == slug {
-            acc.error(base + r.span().start, "an article is not related to itself");
+            findings.error(base + r.span().start, "an article is not related to itself");
         } else {
-            acc.uses(UseKind::Article, r.get_ref(), base + r.span().start + 1);
+            findings.record_use(UseKind::Article, r.get_ref(), base + r.span().start + 1);
         }
     }
-    let last = date("last_reviewed", &raw.last_reviewed, base, &mut offsets, acc);
-    let due = date("review_due", &raw.review_due, base, &mut offsets, acc);
+    let last = date(
+        "last_reviewed",
+        &raw.last_reviewed,
+        base,
+        &mut offsets,
+        findings,
+    );
+    let due = date("review_due", &raw.review_due, base, &mut offsets, findings);
     if let (Some((last, _)), Some((due, due_at))) = (last, due) {
         if due <= last {
-            acc.error(
+            findings.error(
                 due_at,
                 format!("review_due {due} must be after last_reviewed {last}"),
             );
@@ -122,19 +128,19 @@ fn string(
     base: usize,
     text: &str,
     offsets: &mut BTreeMap<&'static str, usize>,
-    acc: &mut Acc,
+    findings: &mut Findings,
 ) -> String {
     let span = v.span();
     offsets.insert(key, base + span.start);
     let s = v.get_ref();
     if s.trim().is_empty() {
-        acc.error(base + span.start, format!("empty {key}"));
+        findings.error(base + span.start, format!("empty {key}"));
     }
     // Inside the quotes; positions are exact when the string has no escapes.
     let inner = base + span.start + 1..base + span.end.saturating_sub(1);
     let verbatim = text.get(inner.clone()) == Some(s.as_str());
-    let mut m = Merged::default();
-    m.push(
+    let mut merged = Merged::default();
+    merged.push(
         s,
         if verbatim {
             inner
@@ -142,22 +148,22 @@ fn string(
             inner.start..inner.start
         },
     );
-    m.check_rules(acc);
+    merged.check_rules(findings);
     s.trim().to_string()
 }
 
-fn ids(what: &str, list: &[Spanned<String>], base: usize, acc: &mut Acc) -> Vec<String> {
+fn ids(what: &str, list: &[Spanned<String>], base: usize, findings: &mut Findings) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for v in list {
         let id = v.get_ref();
         let at = base + v.span().start;
         if !is_valid_id(id) {
-            acc.error(
+            findings.error(
                 at,
                 format!("{what} \"{id}\" must be lowercase-hyphenated (a-z, 0-9, single hyphens)"),
             );
         } else if out.contains(id) {
-            acc.error(at, format!("{what} \"{id}\" is listed twice"));
+            findings.error(at, format!("{what} \"{id}\" is listed twice"));
         }
         out.push(id.clone());
     }
@@ -176,7 +182,7 @@ fn date(
     v: &Spanned<toml::Value>,
     base: usize,
     offsets: &mut BTreeMap<&'static str, usize>,
-    acc: &mut Acc,
+    findings: &mut Findings,
 ) -> Option<(Date, usize)> {
     let at = base + v.span().start;
     offsets.insert(key, at);
@@ -184,11 +190,11 @@ fn date(
     match parse_date(&s) {
         Ok(d) => Some((d, at)),
         Err(DateError::Format) => {
-            acc.error(at, format!("{key} \"{s}\" is not a date: write YYYY-MM-DD"));
+            findings.error(at, format!("{key} \"{s}\" is not a date: write YYYY-MM-DD"));
             None
         }
         Err(DateError::NoSuchDay) => {
-            acc.error(at, format!("{key} \"{s}\" is not a real calendar date"));
+            findings.error(at, format!("{key} \"{s}\" is not a real calendar date"));
             None
         }
     }

@@ -3,106 +3,114 @@
 
 use std::ops::Range;
 
-use pathways::model::validate::is_https_url;
 use pathways::model::Inline;
 use pulldown_cmark::{Event, Tag};
 
-use crate::markdown::{end_of, Acc};
-pub(crate) use crate::merged::Merged;
+use crate::diagnostics::Findings;
+use crate::events::{matching_end, SpannedEvent};
+use crate::merged::Merged;
 use crate::resolve::UseKind;
 use crate::tidy::tidy;
-
-pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
+use crate::validate::is_https_url;
 
 /// Plain text of the events inside a mark or link: only text and line breaks are allowed (the
 /// text of anything nested is kept, and reported once).
-pub(crate) fn plain(events: &[Ev], what: &str, acc: &mut Acc) -> Merged {
-    let mut m = Merged::default();
+pub(crate) fn plain(events: &[SpannedEvent], what: &str, findings: &mut Findings) -> Merged {
+    let mut merged = Merged::default();
     let mut nested = None;
-    for (ev, r) in events {
-        match ev {
-            Event::Text(t) => m.push(t, r.clone()),
-            Event::SoftBreak | Event::HardBreak => m.push(" ", r.clone()),
-            _ => nested = nested.or(Some(r.start)),
+    for (event, span) in events {
+        match event {
+            Event::Text(t) => merged.push(t, span.clone()),
+            Event::SoftBreak | Event::HardBreak => merged.push(" ", span.clone()),
+            _ => nested = nested.or(Some(span.start)),
         }
     }
-    m.check_rules(acc);
-    let marks = m
+    merged.check_rules(findings);
+    let marks = merged
         .text
         .find("[@")
-        .or_else(|| m.text.find("]{term="))
-        .map(|i| m.pos(i));
+        .or_else(|| merged.text.find("]{term="))
+        .map(|i| merged.source_offset(i));
     if let Some(at) = nested.or(marks) {
-        acc.error(
+        findings.error(
             at,
             format!("marks do not nest: {what} may only hold plain text"),
         );
     }
-    m
+    merged
 }
 
 /// The runs of a paragraph, list item or callout.
-pub(crate) fn convert(events: &[Ev], src: &str, acc: &mut Acc) -> Vec<Inline> {
+pub(crate) fn convert(events: &[SpannedEvent], src: &str, findings: &mut Findings) -> Vec<Inline> {
     let mut runs = Vec::new();
     let mut pending = Merged::default();
     let mut j = 0;
     while j < events.len() {
-        let (ev, r) = &events[j];
-        match ev {
-            Event::Text(t) => pending.push(t, r.clone()),
-            Event::SoftBreak | Event::HardBreak => pending.push(" ", r.clone()),
+        let (event, span) = &events[j];
+        match event {
+            Event::Text(t) => pending.push(t, span.clone()),
+            Event::SoftBreak | Event::HardBreak => pending.push(" ", span.clone()),
             Event::Start(tag) => {
-                let end = end_of(events, j);
+                let end = matching_end(events, j);
                 let inner = &events[(j + 1).min(end)..end];
-                flush(&mut pending, &mut runs, acc);
+                flush(&mut pending, &mut runs, findings);
                 match tag {
                     Tag::Emphasis => runs.push(Inline::Emphasis {
-                        text: plain(inner, "emphasis", acc).text,
+                        text: plain(inner, "emphasis", findings).text,
                     }),
                     Tag::Strong => runs.push(Inline::Strong {
-                        text: plain(inner, "strong text", acc).text,
+                        text: plain(inner, "strong text", findings).text,
                     }),
                     Tag::Link { dest_url, .. } => {
-                        let text = plain(inner, "link text", acc).text;
-                        if let Some(run) = link(text, dest_url, r.clone(), src, acc) {
+                        let text = plain(inner, "link text", findings).text;
+                        if let Some(run) = link(text, dest_url, span.clone(), src, findings) {
                             runs.push(run);
                         }
                     }
-                    Tag::Image { .. } => acc.error(
-                        r.start,
+                    Tag::Image { .. } => findings.error(
+                        span.start,
                         "images are not allowed: figures are drawn by the app (```figure)",
                     ),
-                    _ => acc.error(r.start, "unsupported Markdown here"),
+                    _ => findings.error(span.start, "unsupported Markdown here"),
                 }
                 j = end;
             }
-            Event::Code(_) => {
-                acc.error(r.start, "inline code is not allowed: content is plain text")
+            Event::Code(_) => findings.error(
+                span.start,
+                "inline code is not allowed: content is plain text",
+            ),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                findings.error(span.start, "raw HTML is not allowed")
             }
-            Event::Html(_) | Event::InlineHtml(_) => acc.error(r.start, "raw HTML is not allowed"),
-            Event::FootnoteReference(_) => acc.error(
-                r.start,
+            Event::FootnoteReference(_) => findings.error(
+                span.start,
                 "footnotes are not allowed: cite sources with [@id]",
             ),
-            _ => acc.error(r.start, "unsupported Markdown here"),
+            _ => findings.error(span.start, "unsupported Markdown here"),
         }
         j += 1;
     }
-    flush(&mut pending, &mut runs, acc);
+    flush(&mut pending, &mut runs, findings);
     tidy(runs)
 }
 
-fn link(text: String, dest: &str, r: Range<usize>, src: &str, acc: &mut Acc) -> Option<Inline> {
+fn link(
+    text: String,
+    dest: &str,
+    span: Range<usize>,
+    src: &str,
+    findings: &mut Findings,
+) -> Option<Inline> {
     // Point at the destination itself when it appears verbatim in the source.
     let dest_at = src
-        .get(r.clone())
+        .get(span.clone())
         .and_then(|s| s.rfind(dest))
-        .map_or(r.start, |i| r.start + i);
+        .map_or(span.start, |i| span.start + i);
     if text.trim().is_empty() {
-        acc.error(r.start, "a link needs text");
+        findings.error(span.start, "a link needs text");
     }
     if let Some(id) = dest.strip_prefix("treatment:") {
-        acc.uses(UseKind::Treatment, id, dest_at + "treatment:".len());
+        findings.record_use(UseKind::Treatment, id, dest_at + "treatment:".len());
         Some(Inline::TreatmentLink {
             text,
             id: id.to_string(),
@@ -113,9 +121,9 @@ fn link(text: String, dest: &str, r: Range<usize>, src: &str, acc: &mut Acc) -> 
             None => (target, None),
         };
         let slug_at = dest_at + "article:".len();
-        acc.uses(UseKind::Article, slug, slug_at);
+        findings.record_use(UseKind::Article, slug, slug_at);
         if let Some(a) = anchor {
-            acc.uses(
+            findings.record_use(
                 UseKind::Anchor(slug.to_string()),
                 a,
                 slug_at + slug.len() + 1,
@@ -133,7 +141,7 @@ fn link(text: String, dest: &str, r: Range<usize>, src: &str, acc: &mut Acc) -> 
             href: dest.to_string(),
         })
     } else {
-        acc.error(
+        findings.error(
             dest_at,
             format!("link target \"{dest}\" is not allowed: use treatment:<id>, article:<slug>[#anchor] or https://…"),
         );
@@ -142,12 +150,12 @@ fn link(text: String, dest: &str, r: Range<usize>, src: &str, acc: &mut Acc) -> 
 }
 
 /// Turns merged text into text, citation and glossary runs.
-fn flush(m: &mut Merged, runs: &mut Vec<Inline>, acc: &mut Acc) {
-    if m.text.is_empty() {
+fn flush(merged: &mut Merged, runs: &mut Vec<Inline>, findings: &mut Findings) {
+    if merged.text.is_empty() {
         return;
     }
-    m.check_rules(acc);
-    let s = m.text.as_str();
+    merged.check_rules(findings);
+    let s = merged.text.as_str();
     let mut text = String::new();
     let mut i = 0;
     while i < s.len() {
@@ -155,14 +163,17 @@ fn flush(m: &mut Merged, runs: &mut Vec<Inline>, acc: &mut Acc) {
         if rest.starts_with("[@") {
             match rest.find(']') {
                 Some(close) => {
-                    if let Some(refs) = citation(&rest[1..close], i + 1, m, acc) {
+                    if let Some(refs) = citation(&rest[1..close], i + 1, merged, findings) {
                         push_text(runs, &mut text);
                         runs.push(Inline::Cite { refs });
                     }
                     i += close + 1;
                 }
                 None => {
-                    acc.error(m.pos(i), "unclosed citation: write [@id] or [@a; @b]");
+                    findings.error(
+                        merged.source_offset(i),
+                        "unclosed citation: write [@id] or [@a; @b]",
+                    );
                     text.push_str(rest);
                     i = s.len();
                 }
@@ -171,12 +182,12 @@ fn flush(m: &mut Merged, runs: &mut Vec<Inline>, acc: &mut Acc) {
         }
         if let Some((len, shown, term, term_at)) = glossary_mark(rest) {
             if shown.trim().is_empty() {
-                acc.error(
-                    m.pos(i),
+                findings.error(
+                    merged.source_offset(i),
                     "a glossary mark needs text: [shown text]{term=id}",
                 );
             }
-            acc.uses(UseKind::Term, term, m.pos(i + term_at));
+            findings.record_use(UseKind::Term, term, merged.source_offset(i + term_at));
             push_text(runs, &mut text);
             runs.push(Inline::Term {
                 text: shown.to_string(),
@@ -187,8 +198,8 @@ fn flush(m: &mut Merged, runs: &mut Vec<Inline>, acc: &mut Acc) {
         }
         let c = rest.chars().next().unwrap_or(' ');
         if rest.starts_with("{term=") || rest.starts_with("]{term") {
-            acc.error(
-                m.pos(i),
+            findings.error(
+                merged.source_offset(i),
                 "malformed glossary mark: write [shown text]{term=id}",
             );
         }
@@ -196,11 +207,16 @@ fn flush(m: &mut Merged, runs: &mut Vec<Inline>, acc: &mut Acc) {
         i += c.len_utf8();
     }
     push_text(runs, &mut text);
-    *m = Merged::default();
+    *merged = Merged::default();
 }
 
 /// `@a; @b` (between the brackets, starting at `at` in the merged text) -> ids.
-fn citation(inner: &str, at: usize, m: &Merged, acc: &mut Acc) -> Option<Vec<String>> {
+fn citation(
+    inner: &str,
+    at: usize,
+    merged: &Merged,
+    findings: &mut Findings,
+) -> Option<Vec<String>> {
     let mut refs = Vec::new();
     let mut offset = 0;
     for part in inner.split(';') {
@@ -210,12 +226,16 @@ fn citation(inner: &str, at: usize, m: &Merged, acc: &mut Acc) -> Option<Vec<Str
             Some(id)
                 if !id.is_empty() && !id.contains(char::is_whitespace) && !id.contains('@') =>
             {
-                acc.uses(UseKind::Citation, id, m.pos(at + offset + lead + 1));
+                findings.record_use(
+                    UseKind::Citation,
+                    id,
+                    merged.source_offset(at + offset + lead + 1),
+                );
                 refs.push(id.to_string());
             }
             _ => {
-                acc.error(
-                    m.pos(at - 1),
+                findings.error(
+                    merged.source_offset(at - 1),
                     format!("malformed citation \"[{inner}]\": write [@id] or [@a; @b]"),
                 );
                 return None;

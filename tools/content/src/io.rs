@@ -4,10 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use pathways::model::validate::DATA_FILES;
-
 use crate::compile::{Output, SourceFile, Sources};
 use crate::diagnostics::Diagnostic;
+use crate::validate::DATA_FILES;
 
 pub const SOURCE_DIR: &str = "content";
 pub const OUTPUT_DIR: &str = "public/content";

@@ -8,6 +8,7 @@
 pub mod article;
 pub mod compile;
 pub mod diagnostics;
+mod events;
 mod fenced;
 pub mod frontmatter;
 mod inline;
@@ -16,6 +17,7 @@ pub mod markdown;
 mod merged;
 pub mod resolve;
 mod tidy;
+pub mod validate;
 
 pub use compile::{compile, to_json, Output, SourceFile, Sources};
 pub use diagnostics::Diagnostic;

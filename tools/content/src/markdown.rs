@@ -7,57 +7,11 @@ use pathways::model::ids::slugify;
 use pathways::model::{Block, CalloutKind, Inline};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
-use crate::diagnostics::Issue;
+use crate::diagnostics::Findings;
+use crate::events::{matching_end, SpannedEvent};
 use crate::fenced;
-use crate::inline::{self, Ev, Merged};
-use crate::resolve::{Use, UseKind};
-
-/// Collects the errors and id uses of one source file. `block` is the index of the output block
-/// being compiled (`None` while in the front matter).
-#[derive(Debug, Default)]
-pub struct Acc {
-    pub issues: Vec<Issue>,
-    pub uses: Vec<Use>,
-    pub block: Option<usize>,
-}
-
-impl Acc {
-    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
-        self.issues.push(Issue {
-            offset,
-            message: message.into(),
-            block: self.block,
-        });
-    }
-
-    pub fn uses(&mut self, kind: UseKind, id: &str, offset: usize) {
-        self.uses.push(Use {
-            kind,
-            id: id.to_string(),
-            offset,
-            block: self.block,
-        });
-    }
-}
-
-/// The index of the `End` matching the `Start` at `j` (the last index if unbalanced).
-pub(crate) fn end_of(events: &[Ev], j: usize) -> usize {
-    let mut depth = 0usize;
-    for (k, (ev, _)) in events.iter().enumerate().skip(j) {
-        match ev {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return k;
-                }
-            }
-            _ if depth == 0 => return k,
-            _ => {}
-        }
-    }
-    events.len().saturating_sub(1)
-}
+use crate::inline;
+use crate::merged::Merged;
 
 /// The compiled body: blocks, where each starts in the source, and the words a reader reads.
 #[derive(Debug, Default)]
@@ -80,109 +34,118 @@ impl Body {
 }
 
 /// Compiles `text` (the whole file, front matter blanked out so offsets stay true).
-pub(crate) fn body(text: &str, acc: &mut Acc) -> Body {
-    let events: Vec<Ev> = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
-        .into_offset_iter()
-        .collect();
+pub(crate) fn body(text: &str, findings: &mut Findings) -> Body {
+    let events: Vec<SpannedEvent> =
+        Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
+            .into_offset_iter()
+            .collect();
     let mut out = Body::default();
     let mut anchors: BTreeMap<String, usize> = BTreeMap::new();
     let mut i = 0;
     while i < events.len() {
-        let (ev, r) = &events[i];
-        let end = end_of(&events, i);
+        let (event, span) = &events[i];
+        let end = matching_end(&events, i);
         let inner = &events[(i + 1).min(end)..end];
-        acc.block = Some(out.blocks.len());
-        let block = match ev {
+        findings.block = Some(out.blocks.len());
+        let block = match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading(*level, inner, r.start, text, &mut anchors, acc)
+                heading(*level, inner, span.start, text, &mut anchors, findings)
             }
             Event::Start(Tag::Paragraph) => {
-                let runs = inline::convert(inner, text, acc);
+                let runs = inline::convert(inner, text, findings);
                 (!runs.is_empty()).then_some(Block::Paragraph { runs })
             }
-            Event::Start(Tag::List(start)) => list(start.is_some(), inner, text, acc),
-            Event::Start(Tag::BlockQuote(_)) => callout(inner, r.start, text, acc),
+            Event::Start(Tag::List(start)) => list(start.is_some(), inner, text, findings),
+            Event::Start(Tag::BlockQuote(_)) => callout(inner, span.start, text, findings),
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                fenced::block(info, inner, r.start, acc)
+                fenced::block(info, inner, span.start, findings)
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
-                acc.error(
-                    r.start,
+                findings.error(
+                    span.start,
                     "indented code is not allowed (is a paragraph indented by 4 spaces?)",
                 );
                 None
             }
             Event::Start(Tag::HtmlBlock) | Event::Html(_) => {
-                err(acc, r.start, "raw HTML is not allowed")
+                err(findings, span.start, "raw HTML is not allowed")
             }
             Event::Start(Tag::Table(_)) => err(
-                acc,
-                r.start,
+                findings,
+                span.start,
                 "tables are not allowed: use a ```compare block",
             ),
             Event::Start(Tag::FootnoteDefinition(_)) => err(
-                acc,
-                r.start,
+                findings,
+                span.start,
                 "footnotes are not allowed: cite sources with [@id]",
             ),
             Event::Rule => err(
-                acc,
-                r.start,
+                findings,
+                span.start,
                 "horizontal rules are not allowed: use ## headings to divide",
             ),
-            _ => err(acc, r.start, "unsupported Markdown"),
+            _ => err(findings, span.start, "unsupported Markdown"),
         };
         if let Some(block) = block {
-            out.push(block, r.start);
+            out.push(block, span.start);
         }
         i = end + 1;
     }
-    acc.block = None;
+    findings.block = None;
     out
 }
 
-fn err(acc: &mut Acc, at: usize, message: &str) -> Option<Block> {
-    acc.error(at, message);
+fn err(findings: &mut Findings, at: usize, message: &str) -> Option<Block> {
+    findings.error(at, message);
     None
 }
 
 fn heading(
     level: HeadingLevel,
-    inner: &[Ev],
+    inner: &[SpannedEvent],
     at: usize,
     text: &str,
     anchors: &mut BTreeMap<String, usize>,
-    acc: &mut Acc,
+    findings: &mut Findings,
 ) -> Option<Block> {
     let level = match level {
         HeadingLevel::H1 => {
             return err(
-                acc,
+                findings,
                 at,
                 "`#` headings are not allowed: the title comes from the front matter (use ##)",
             );
         }
         HeadingLevel::H2 => 2,
         HeadingLevel::H3 => 3,
-        _ => return err(acc, at, "headings go two levels deep: use ## or ###"),
+        _ => return err(findings, at, "headings go two levels deep: use ## or ###"),
     };
-    let mut m = Merged::default();
-    for (ev, r) in inner {
-        match ev {
-            Event::Text(t) => m.push(t, r.clone()),
-            Event::SoftBreak | Event::HardBreak => m.push(" ", r.clone()),
-            _ => return err(acc, r.start, "headings hold plain text only"),
+    let mut merged = Merged::default();
+    for (event, span) in inner {
+        match event {
+            Event::Text(t) => merged.push(t, span.clone()),
+            Event::SoftBreak | Event::HardBreak => merged.push(" ", span.clone()),
+            _ => return err(findings, span.start, "headings hold plain text only"),
         }
     }
-    m.check_rules(acc);
-    if let Some(i) = m.text.find("[@").or_else(|| m.text.find("]{term=")) {
-        return err(acc, m.pos(i), "headings hold plain text only");
+    merged.check_rules(findings);
+    if let Some(i) = merged
+        .text
+        .find("[@")
+        .or_else(|| merged.text.find("]{term="))
+    {
+        return err(
+            findings,
+            merged.source_offset(i),
+            "headings hold plain text only",
+        );
     }
-    let heading = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let heading = merged.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let id = slugify(&heading);
     if id.is_empty() {
         return err(
-            acc,
+            findings,
             at,
             "this heading has no letters or digits to make an anchor from",
         );
@@ -190,7 +153,7 @@ fn heading(
     if let Some(first) = anchors.get(&id) {
         let line = text[..*first].matches('\n').count() + 1;
         return err(
-            acc,
+            findings,
             at,
             &format!("duplicate anchor \"{id}\": the heading on line {line} has the same one"),
         );
@@ -210,20 +173,25 @@ fn is_block(tag: &Tag) -> bool {
     )
 }
 
-fn list(ordered: bool, inner: &[Ev], text: &str, acc: &mut Acc) -> Option<Block> {
+fn list(
+    ordered: bool,
+    inner: &[SpannedEvent],
+    text: &str,
+    findings: &mut Findings,
+) -> Option<Block> {
     let mut items = Vec::new();
     let mut j = 0;
     while j < inner.len() {
-        let end = end_of(inner, j);
-        let (ev, r) = &inner[j];
+        let end = matching_end(inner, j);
+        let (event, span) = &inner[j];
         let content = &inner[(j + 1).min(end)..end];
-        if !matches!(ev, Event::Start(Tag::Item)) {
-            acc.error(r.start, "unsupported Markdown in a list");
+        if !matches!(event, Event::Start(Tag::Item)) {
+            findings.error(span.start, "unsupported Markdown in a list");
         } else {
             // Loose lists wrap the item in a paragraph, tight ones do not.
             let (runs_events, rest) = match content.first() {
                 Some((Event::Start(Tag::Paragraph), _)) => {
-                    let p_end = end_of(content, 0);
+                    let p_end = matching_end(content, 0);
                     (&content[1.min(p_end)..p_end], &content[p_end + 1..])
                 }
                 _ => {
@@ -238,14 +206,14 @@ fn list(ordered: bool, inner: &[Ev], text: &str, acc: &mut Acc) -> Option<Block>
                 }
             };
             if let Some((_, nested)) = rest.first() {
-                acc.error(
+                findings.error(
                     nested.start,
                     "a list item holds one paragraph: no nested lists or blocks",
                 );
             }
-            let runs = inline::convert(runs_events, text, acc);
+            let runs = inline::convert(runs_events, text, findings);
             if runs.is_empty() {
-                acc.error(r.start, "empty list item");
+                findings.error(span.start, "empty list item");
             } else {
                 items.push(runs);
             }
@@ -258,28 +226,33 @@ fn list(ordered: bool, inner: &[Ev], text: &str, acc: &mut Acc) -> Option<Block>
 const NOT_A_CALLOUT: &str =
     "block quotes are only for callouts: start with **Key point:** or **Caution:**";
 
-fn callout(inner: &[Ev], at: usize, text: &str, acc: &mut Acc) -> Option<Block> {
+fn callout(
+    inner: &[SpannedEvent],
+    at: usize,
+    text: &str,
+    findings: &mut Findings,
+) -> Option<Block> {
     let Some((Event::Start(Tag::Paragraph), _)) = inner.first() else {
-        return err(acc, at, NOT_A_CALLOUT);
+        return err(findings, at, NOT_A_CALLOUT);
     };
-    let p_end = end_of(inner, 0);
-    if let Some((_, r)) = inner.get(p_end + 1) {
-        acc.error(r.start, "a callout holds one paragraph");
+    let p_end = matching_end(inner, 0);
+    if let Some((_, span)) = inner.get(p_end + 1) {
+        findings.error(span.start, "a callout holds one paragraph");
     }
     let para = &inner[1.min(p_end)..p_end];
     let Some((Event::Start(Tag::Strong), _)) = para.first() else {
-        return err(acc, at, NOT_A_CALLOUT);
+        return err(findings, at, NOT_A_CALLOUT);
     };
-    let s_end = end_of(para, 0);
-    let marker = inline::plain(&para[1.min(s_end)..s_end], "the callout marker", acc);
+    let s_end = matching_end(para, 0);
+    let marker = inline::plain(&para[1.min(s_end)..s_end], "the callout marker", findings);
     let kind = match marker.text.trim() {
         "Key point:" => CalloutKind::KeyPoint,
         "Caution:" => CalloutKind::Caution,
-        _ => return err(acc, at, NOT_A_CALLOUT),
+        _ => return err(findings, at, NOT_A_CALLOUT),
     };
-    let runs: Vec<Inline> = inline::convert(&para[s_end + 1..], text, acc);
+    let runs: Vec<Inline> = inline::convert(&para[s_end + 1..], text, findings);
     if runs.is_empty() {
-        return err(acc, at, "a callout needs text after its marker");
+        return err(findings, at, "a callout needs text after its marker");
     }
     Some(Block::Callout { kind, runs })
 }

@@ -3,8 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pathways::model::ids::{suggest, FIGURE_IDS};
+use pathways::model::ids::FIGURE_IDS;
 use serde_json::Value;
+
+use crate::validate::suggest;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UseKind {

@@ -10,6 +10,7 @@
 //! refuses (with a message) anything it does not expect rather than guessing.
 
 use std::fmt;
+use std::path::Path;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -272,6 +273,37 @@ pub fn headers(template: &str, policy: &str) -> Result<String, Error> {
     }
     out.push(String::new());
     Ok(out.join("\n"))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The post-build step on a Trunk staging or dist directory: writes `index.html` with the
+/// finished policy, the same page as `404.html`, and the policy into `_headers`. Returns a
+/// one-line summary, or a sentence saying what to fix.
+pub fn finish(dir: &Path) -> Result<String, String> {
+    let html = read(&dir.join("index.html"))?;
+    let applied = apply(&html).map_err(|e| format!("index.html: {e}"))?;
+    write(&dir.join("index.html"), &applied.html)?;
+    write(&dir.join("404.html"), &applied.html)?;
+    let headers_path = dir.join("_headers");
+    let template = read(&headers_path).map_err(|e| {
+        format!(
+            "{e} (index.html must copy public/_headers with <link data-trunk rel=\"copy-file\">)"
+        )
+    })?;
+    let headers = headers(&template, &applied.policy).map_err(|e| format!("_headers: {e}"))?;
+    write(&headers_path, &headers)?;
+    Ok(format!(
+        "script-src gets {} for {} inline script(s); wrote index.html, 404.html and _headers",
+        applied.hashes.join(" "),
+        applied.hashes.len()
+    ))
 }
 
 #[cfg(test)]

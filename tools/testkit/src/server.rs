@@ -1,6 +1,7 @@
 //! A small static file server for the browser tests and the bench. It hosts a release build the
-//! ways a real static host does (at the root or under a sub-path, with an SPA fallback or a
-//! `404.html`), can serve extra folders beside it, and misbehaves on purpose when told to.
+//! ways a real static host does (at the root or under a sub-path, `/x` answered with `x.html`,
+//! with an SPA fallback or a `404.html`), can serve extra folders beside it, and misbehaves on
+//! purpose when told to.
 //! Every answer carries `Cache-Control: no-store` (see [`crate::http`]), so every load is cold.
 
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::http::{read_request_path, Response};
+use crate::http::{content_type, read_request_path, Response};
 
 /// How the host answers a path that has no file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +180,7 @@ impl Host {
         for (prefix, dir) in &self.site.mounts {
             if let Some(rest) = path.strip_prefix(prefix.as_str()) {
                 return match file_in(dir, rest) {
-                    Some(file) => Response::file(200, &file),
+                    Some(relative) => Response::file(200, &dir.join(relative)),
                     None => Response::new(404, "text/plain", b"no such file".to_vec()),
                 };
             }
@@ -187,8 +188,8 @@ impl Host {
         let Some(rest) = path.strip_prefix(self.site.prefix.as_str()) else {
             return Response::new(404, "text/plain", b"outside the site".to_vec());
         };
-        if let Some(file) = file_in(&self.site.root, rest) {
-            return Response::file(200, &file);
+        if let Some(relative) = file_in(&self.site.root, rest) {
+            return self.build_file(200, &relative);
         }
         match self.site.hosting {
             Hosting::Fallback => self.build_file(200, "index.html"),
@@ -196,14 +197,39 @@ impl Host {
         }
     }
 
+    /// A file of the build. A prerendered page carries the content files its first view needs;
+    /// a fault on one of them also takes it out of the page, so the app must fetch it and meet
+    /// the fault, as it would on a page that does not carry it.
     fn build_file(&self, status: u16, relative: &str) -> Response {
-        Response::file(status, &self.site.root.join(relative))
+        let file = self.site.root.join(relative);
+        let html = match relative
+            .ends_with(".html")
+            .then(|| std::fs::read_to_string(&file))
+        {
+            Some(Ok(html)) => html,
+            _ => return Response::file(status, &file),
+        };
+        let faulty: Vec<String> = self
+            .faults
+            .lock()
+            .expect("fault table")
+            .keys()
+            .cloned()
+            .collect();
+        let html = faulty
+            .iter()
+            .filter_map(|path| path.strip_prefix(self.site.prefix.as_str()))
+            .fold(html, |html, content| {
+                without_embedded(html, content.trim_start_matches('/'))
+            });
+        Response::new(status, content_type(&file), html.into_bytes())
     }
 }
 
-/// The file `rest` (a URL path below `dir`'s mount point) names, if it exists: a folder means
-/// its `index.html`, and `..` never leaves `dir`.
-fn file_in(dir: &Path, rest: &str) -> Option<PathBuf> {
+/// The file `rest` (a URL path below `dir`'s mount point) names, relative to `dir`, if it
+/// exists: a folder means its `index.html`, `x` means `x.html` when there is no `x` (as static
+/// hosts such as GitHub Pages do), and `..` never leaves `dir`.
+fn file_in(dir: &Path, rest: &str) -> Option<String> {
     let rest = rest.trim_start_matches('/');
     let relative = if rest.is_empty() || rest.ends_with('/') {
         format!("{rest}index.html")
@@ -213,8 +239,22 @@ fn file_in(dir: &Path, rest: &str) -> Option<PathBuf> {
     if relative.split('/').any(|part| part == "..") {
         return None;
     }
-    let file = dir.join(relative);
-    file.is_file().then_some(file)
+    let html = format!("{relative}.html");
+    [relative, html]
+        .into_iter()
+        .find(|candidate| dir.join(candidate).is_file())
+}
+
+/// `html` without the `<script type="application/json" data-content="…">` block that embeds the
+/// content file `path` (relative to the build, e.g. `content/index.json`), if it has one.
+fn without_embedded(mut html: String, path: &str) -> String {
+    let marker = format!("<script type=\"application/json\" data-content=\"{path}\">");
+    if let Some(start) = html.find(&marker) {
+        if let Some(len) = html[start..].find("</script>") {
+            html.replace_range(start..start + len + "</script>".len(), "");
+        }
+    }
+    html
 }
 
 /// Waits `delay`, checking every 50 ms whether the client closed the connection. Returns false

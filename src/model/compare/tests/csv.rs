@@ -100,10 +100,7 @@ fn columns_view_exports_one_column_per_treatment() {
             "Gabapentinoids (gabapentin and pregabalin)"
         ]
     );
-    assert_eq!(
-        csv[1],
-        ["Evidence of worthwhile benefit", "weak", "moderate"]
-    );
+    assert_eq!(csv[1], ["Best evidence of benefit", "moderate", "moderate"]);
     assert_eq!(csv[2], ["NNT in nerve pain", "Not established", "7.2 NNT"]);
     assert_eq!(
         csv.len(),
@@ -115,7 +112,7 @@ fn columns_view_exports_one_column_per_treatment() {
 #[test]
 fn rows_view_exports_sorted_rows_of_visible_attributes() {
     let all = treatments();
-    let mut state = CompareState::new(strings(&["lidocaine-topical", "duloxetine", "opioids"]));
+    let mut state = CompareState::new(strings(&["lidocaine-topical", "amitriptyline", "opioids"]));
     state.view = View::Rows;
     state.sort = Some(Sort {
         attribute: "onset".into(),
@@ -133,14 +130,14 @@ fn rows_view_exports_sorted_rows_of_visible_attributes() {
             "Treatment",
             "Time to pain relief",
             "How long relief lasts",
-            "How often it is taken"
+            "What it involves"
         ]
     );
     let names: Vec<&str> = csv[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(
         names,
         [
-            "Duloxetine (SNRIs)",
+            "Amitriptyline (tricyclic antidepressants)",
             "Strong opioids (such as morphine and oxycodone)",
             "Lidocaine plasters (topical)"
         ]

@@ -19,15 +19,18 @@ fn real_onset_ascending_puts_fast_first_and_unknown_last() {
     assert_eq!(
         sorted_ids(&refs(&all), "onset", SortDir::Asc),
         [
-            "ketamine",
             "nsaids",
             "paracetamol",
             "opioids",
-            "tramadol",       // minutes to hours
-            "gabapentinoids", // days
-            "amitriptyline",
-            "duloxetine",        // weeks
-            "lidocaine-topical", // not established
+            "tramadol", // minutes to hours
+            "gabapentinoids",
+            "amitriptyline", // weeks
+            "ketamine",
+            "duloxetine",
+            "lidocaine-topical",
+            "exercise",
+            "psychological-therapy",
+            "acupuncture", // not established
         ]
     );
 }
@@ -38,15 +41,18 @@ fn real_onset_descending_still_puts_unknown_last_and_keeps_ties_in_order() {
     assert_eq!(
         sorted_ids(&refs(&all), "onset", SortDir::Desc),
         [
-            "amitriptyline",
-            "duloxetine",
             "gabapentinoids",
-            "ketamine",
+            "amitriptyline",
             "nsaids",
             "paracetamol",
             "opioids",
             "tramadol",
+            "ketamine",
+            "duloxetine",
             "lidocaine-topical",
+            "exercise",
+            "psychological-therapy",
+            "acupuncture",
         ]
     );
 }
@@ -72,7 +78,10 @@ fn real_numbers_sort_numerically() {
             "paracetamol",
             "opioids",
             "tramadol",
-            "lidocaine-topical"
+            "lidocaine-topical",
+            "exercise",
+            "psychological-therapy",
+            "acupuncture"
         ]
     );
 }

@@ -61,21 +61,24 @@ fn only_differences_drops_equal_rows_and_empty_groups() {
     s.only_differences = true;
     let rows = row_ids(&s);
     let groups: Vec<Group> = rows.iter().map(|(g, _)| *g).collect();
-    // Both: same tolerance/dependence ratings, mood, guideline position; function both null.
-    for gone in [
-        Group::ToleranceDependence,
-        Group::MoodFunction,
-        Group::Guideline,
-    ] {
+    // Both: tolerance/dependence not established, same guideline position.
+    for gone in [Group::ToleranceDependence, Group::Guideline] {
         assert!(!groups.contains(&gone), "{gone:?} in {groups:?}");
     }
     let flat: Vec<String> = rows.into_iter().flat_map(|(_, a)| a).collect();
     assert!(flat.contains(&"nnt-neuropathic".to_string()));
-    assert!(
-        flat.contains(&"respiratory-depression".to_string()),
-        "null vs a value differs"
-    );
-    for same in ["onset", "central-sensitization", "route", "gi-effects"] {
+    for differing in ["respiratory-depression", "onset", "mood-effect"] {
+        assert!(
+            flat.contains(&differing.to_string()),
+            "{differing}: null vs a value differs"
+        );
+    }
+    for same in [
+        "anti-inflammatory",
+        "route",
+        "gi-effects",
+        "misuse-potential",
+    ] {
         assert!(!flat.contains(&same.to_string()), "{same}");
     }
 }
@@ -117,11 +120,11 @@ fn judges_by_the_better_direction() {
     let onset = attribute("onset");
     let j =
         |base: &str, other: &str| judge(&onset, cell_of(base, "onset"), cell_of(other, "onset"));
-    assert_eq!(j("duloxetine", "ketamine"), Some(Judgement::Better));
-    assert_eq!(j("ketamine", "duloxetine"), Some(Judgement::Worse));
-    assert_eq!(j("ketamine", "opioids"), Some(Judgement::Same));
-    assert_eq!(j("ketamine", "lidocaine-topical"), None, "not established");
-    assert_eq!(j("lidocaine-topical", "ketamine"), None);
+    assert_eq!(j("amitriptyline", "opioids"), Some(Judgement::Better));
+    assert_eq!(j("opioids", "amitriptyline"), Some(Judgement::Worse));
+    assert_eq!(j("opioids", "nsaids"), Some(Judgement::Same));
+    assert_eq!(j("opioids", "lidocaine-topical"), None, "not established");
+    assert_eq!(j("lidocaine-topical", "opioids"), None);
 
     let nnt = attribute("nnt-neuropathic");
     let base = cell_of("amitriptyline", "nnt-neuropathic");
@@ -176,7 +179,7 @@ fn ordered_treatments_sorts_only_in_rows_view() {
     let all = treatments();
     let mut s = state(&[
         "duloxetine",
-        "ketamine",
+        "opioids",
         "lidocaine-topical",
         "gabapentinoids",
     ]);
@@ -193,7 +196,7 @@ fn ordered_treatments_sorts_only_in_rows_view() {
     assert_eq!(
         ids(&ordered_treatments(&s, &refs(&all), &attrs)),
         [
-            "ketamine",
+            "opioids",
             "gabapentinoids",
             "duloxetine",
             "lidocaine-topical"

@@ -1,0 +1,109 @@
+//! The comparison table, in both orientations: `columns` (treatments as columns), `rows`
+//! (treatments as rows, sortable) and `cell` (one value), over the layout computed here.
+
+mod cell;
+mod columns;
+mod rows;
+
+use leptos::prelude::*;
+
+pub use cell::scale;
+
+use super::{use_set_state, CompareData, OpenCell};
+use crate::model::compare::{visible_rows, CompareState, View};
+use crate::model::{Attribute, Group, Treatment};
+
+/// Groups and their visible attribute ids, as the table lays them out.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Layout {
+    pub groups: Vec<(Group, bool, Vec<String>)>,
+    pub chosen: Vec<String>,
+    pub baseline: Option<String>,
+}
+
+fn layout(state: &CompareState, data: &CompareData) -> Layout {
+    let chosen: Vec<&Treatment> = state
+        .treatments
+        .iter()
+        .filter_map(|id| data.treatment(id))
+        .collect();
+    let groups = visible_rows(state, &chosen, &data.attributes.attributes)
+        .into_iter()
+        .map(|g| {
+            let collapsed = state.collapsed_groups.contains(&g.group);
+            (
+                g.group,
+                collapsed,
+                g.attributes.iter().map(|a| a.id.clone()).collect(),
+            )
+        })
+        .collect();
+    Layout {
+        groups,
+        chosen: state.treatments.clone(),
+        baseline: state.baseline.clone(),
+    }
+}
+
+#[component]
+pub fn CompareTable(state: Memo<CompareState>, data: CompareData, open: OpenCell) -> impl IntoView {
+    let layout = Memo::new({
+        let data = data.clone();
+        move |_| layout(&state.get(), &data)
+    });
+    let view_kind = Memo::new(move |_| state.with(|s| s.view));
+    move || match view_kind.get() {
+        View::Columns => columns::columns_table(layout, state, data.clone(), open).into_any(),
+        View::Rows => rows::rows_table(layout, state, data.clone(), open).into_any(),
+    }
+}
+
+fn toggle_group(state: Memo<CompareState>, set: impl Fn(CompareState), group: Group) {
+    let mut next = state.get_untracked();
+    if !next.collapsed_groups.remove(&group) {
+        next.collapsed_groups.insert(group);
+    }
+    set(next);
+}
+
+pub(super) fn group_button(
+    state: Memo<CompareState>,
+    group: Group,
+    collapsed: bool,
+) -> impl IntoView {
+    let set = use_set_state();
+    view! {
+        <button
+            type="button"
+            class="cmp-group__toggle"
+            aria-expanded=(!collapsed).to_string()
+            on:click=move |_| toggle_group(state, &set, group)
+        >
+            <span class="cmp-group__icon" aria-hidden="true">{if collapsed { "▸" } else { "▾" }}</span>
+            {group.label()}
+        </button>
+    }
+}
+
+/// One view per visible attribute column in the rows layout; a collapsed group keeps a single
+/// empty cell so the columns stay aligned with its header.
+pub(super) fn per_column(
+    layout: &Layout,
+    data: &CompareData,
+    mut each: impl FnMut(&Attribute) -> AnyView,
+) -> Vec<AnyView> {
+    let mut views = Vec::new();
+    for (_, collapsed, attrs) in &layout.groups {
+        if *collapsed {
+            views.push(view! { <td class="cmp-table__folded"></td> }.into_any());
+        } else {
+            views.extend(
+                attrs
+                    .iter()
+                    .filter_map(|id| data.attribute(id))
+                    .map(&mut each),
+            );
+        }
+    }
+    views
+}

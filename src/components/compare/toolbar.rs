@@ -1,0 +1,94 @@
+//! The table's options: orientation, only differences, baseline, visible groups, and the actions.
+
+use leptos::prelude::*;
+
+use super::actions::CompareActions;
+use super::{use_set_state, CompareData};
+use crate::model::compare::{CompareState, View};
+use crate::model::Group;
+
+#[component]
+pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
+    let set = use_set_state();
+    let update = move |change: &dyn Fn(&mut CompareState)| {
+        let mut next = state.get_untracked();
+        change(&mut next);
+        set(next);
+    };
+    let (u1, u2, u3) = (update.clone(), update.clone(), update.clone());
+    let rows = move || state.with(|s| s.view == View::Rows);
+    let group_boxes = Group::ALL
+        .into_iter()
+        .map(|group| {
+            let update = update.clone();
+            view! {
+                <label class="cmp-toolbar__group">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || state.with(|s| !s.hidden_groups.contains(&group))
+                        on:change=move |_| update(&|s: &mut CompareState| {
+                            if !s.hidden_groups.remove(&group) {
+                                s.hidden_groups.insert(group);
+                            }
+                        })
+                    />
+                    {group.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let actions_data = data.clone();
+    let chosen = move || {
+        state.with(|s| {
+            s.treatments
+                .iter()
+                .filter_map(|id| data.treatment(id).map(|t| (t.id.clone(), t.name.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="cmp-toolbar" role="group" aria-label="Table options">
+            <button
+                type="button"
+                class="button button--quiet"
+                aria-pressed=move || rows().to_string()
+                on:click=move |_| u1(&|s: &mut CompareState| {
+                    s.view = if s.view == View::Rows { View::Columns } else { View::Rows };
+                })
+            >
+                {move || if rows() { "Show treatments as columns" } else { "Show treatments as rows (sortable)" }}
+            </button>
+            <label class="cmp-toolbar__check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || state.with(|s| s.only_differences)
+                    on:change=move |_| u2(&|s: &mut CompareState| s.only_differences = !s.only_differences)
+                />
+                "Only differences"
+            </label>
+            <label class="cmp-toolbar__baseline">
+                "Baseline "
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    u3(&|s: &mut CompareState| {
+                        s.baseline = (!value.is_empty()).then(|| value.clone());
+                    })
+                }>
+                    <option value="" selected=move || state.with(|s| s.baseline.is_none())>"None"</option>
+                    {move || chosen().into_iter().map(|(id, name)| {
+                        let selected = {
+                            let id = id.clone();
+                            move || state.with(|s| s.baseline.as_deref() == Some(id.as_str()))
+                        };
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <details class="cmp-toolbar__groups">
+                <summary>"Show groups"</summary>
+                <div class="cmp-toolbar__group-list">{group_boxes}</div>
+            </details>
+            <CompareActions state data=actions_data/>
+        </div>
+    }
+}

@@ -1,0 +1,91 @@
+use serde_json::json;
+
+use super::*;
+
+#[test]
+fn treatment_cells() {
+    assert_eq!(
+            with_all(&[
+                ("treatments.json", "/treatments/0/values/onset/value", json!("weekly")),
+                ("treatments.json", "/treatments/0/values/nnt/value", json!("4")),
+                ("treatments.json", "/treatments/1/values/target/value", json!(3)),
+                ("treatments.json", "/treatments/1/values/onset/value", json!(2)),
+                ("treatments.json", "/treatments/2/values/monitoring/note", json!("")),
+                ("treatments.json", "/treatments/2/values/speed", json!({"value": null, "note": "n/a"})),
+                ("treatments.json", "/treatments/2/values/nnt/refs", json!(["woolf-2012"])),
+            ]),
+            [
+                "treatments.json: $.treatments[0].values.nnt.value: attribute \"nnt\" is a number: the value must be a JSON number, not a string",
+                "treatments.json: $.treatments[0].values.onset.value: \"weekly\" is not a level of attribute \"onset\"; levels: minutes to hours, days, weeks",
+                "treatments.json: $.treatments[1].values.onset.value: attribute \"onset\" is ordinal: the value must be one of its levels, not a number",
+                "treatments.json: $.treatments[1].values.target.value: attribute \"target\" is category: the value must be a string, not a number",
+                "treatments.json: $.treatments[2].values.monitoring.note: empty text",
+                "treatments.json: $.treatments[2].values.nnt.refs[0]: unknown reference \"woolf-2012\"; known: woolf-2011, cohen-2018, nice-ng193",
+                "treatments.json: $.treatments[2].values.speed: unknown attribute \"speed\"; known: onset, nnt, target, monitoring",
+            ]
+        );
+}
+
+#[test]
+fn every_treatment_has_every_attribute() {
+    assert_eq!(
+            remove("treatments.json", "/treatments/2/values/target"),
+            ["treatments.json: $.treatments[2].values: missing cell for attribute \"target\" (use \"value\": null for not established)"]
+        );
+}
+
+#[test]
+fn attribute_definitions() {
+    assert_eq!(
+            with_all(&[
+                ("attributes.json", "/attributes/0/levels", json!(["days", "days"])),
+                ("attributes.json", "/attributes/1/unit", json!(null)),
+                ("attributes.json", "/attributes/2/unit", json!("mg")),
+                ("attributes.json", "/attributes/3/better", json!("high")),
+                ("attributes.json", "/attributes/3/levels", json!(["a", "b"])),
+            ]),
+            [
+                "attributes.json: $.attributes[0].levels: an ordinal attribute needs at least 2 distinct levels",
+                "attributes.json: $.attributes[0].levels[1]: level \"days\" is listed twice",
+                "attributes.json: $.attributes[1]: a number attribute needs a unit",
+                "attributes.json: $.attributes[2].unit: only number attributes have a unit",
+                "attributes.json: $.attributes[3].better: only ordinal and number attributes have a \"better\" direction",
+                "attributes.json: $.attributes[3].levels: only ordinal attributes have levels",
+                // The treatments' ordinal values are no longer levels of "onset".
+                "treatments.json: $.treatments[0].values.onset.value: \"minutes to hours\" is not a level of attribute \"onset\"; levels: days, days",
+                "treatments.json: $.treatments[1].values.onset.value: \"minutes to hours\" is not a level of attribute \"onset\"; levels: days, days",
+            ]
+        );
+}
+
+#[test]
+fn reference_identifiers() {
+    assert_eq!(
+            with_all(&[
+                ("references.json", "/references/0/doi", json!("https://doi.org/10.1097/AAP")),
+                ("references.json", "/references/0/pmid", json!("PMID 29870458")),
+            ]),
+            [
+                "references.json: $.references[0].doi: \"https://doi.org/10.1097/AAP\" is not a DOI (10.…, without https://doi.org/)",
+                "references.json: $.references[0].pmid: \"PMID 29870458\" is not a PubMed id (digits only)",
+            ]
+        );
+}
+
+#[test]
+fn sites() {
+    assert_eq!(
+        with_all(&[
+            ("treatments.json", "/treatments/2/sites", json!([])),
+            (
+                "treatments.json",
+                "/treatments/1/sites/2",
+                json!("periphery")
+            )
+        ]),
+        [
+            "treatments.json: $.treatments[1].sites[2]: site listed twice",
+            "treatments.json: $.treatments[2].sites: at least one site is needed",
+        ]
+    );
+}
