@@ -390,12 +390,15 @@ mod tests {
 
     #[test]
     fn newer_schema_is_named_even_when_shape_changed() {
-        let err = decode::<ContentIndex>(
-            "content/index.json",
-            answer(200, None, r#"{"schema":2,"articles":[]}"#),
-        )
-        .unwrap_err();
-        assert!(matches!(err, ApiError::NewerSchema { found: 2, .. }));
+        let newer = SCHEMA_VERSION + 1;
+        let body = format!(r#"{{"schema":{newer},"articles":[]}}"#);
+        let newer_answer = Answer {
+            status: 200,
+            content_type: None,
+            body: &body,
+        };
+        let err = decode::<ContentIndex>("content/index.json", newer_answer).unwrap_err();
+        assert!(matches!(err, ApiError::NewerSchema { found, .. } if found == newer));
         let err = decode::<ContentIndex>(
             "content/index.json",
             answer(200, None, r#"{"schema":7,"items":{}}"#),

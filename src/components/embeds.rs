@@ -6,9 +6,9 @@ use leptos_router::components::A;
 
 use crate::components::compare::compare_url;
 use crate::components::compare::diagram::PathwayDiagram;
-use crate::components::compare::table::scale;
+use crate::components::compare::table::{editorial_mark, scale, value_class};
 use crate::components::status::loaded;
-use crate::model::compare::{display_value, CompareState};
+use crate::model::compare::{cell_state, display_value, CompareState};
 use crate::model::{Attributes, Block, Treatments};
 use crate::store::ContentStore;
 
@@ -71,7 +71,12 @@ fn compact_table(
                 .iter()
                 .map(|t| {
                     let cell = t.values.get(&attr.id);
-                    view! { <td>{scale(attr, cell)}{display_value(attr, cell)}</td> }
+                    view! {
+                        <td>
+                            {scale(attr, cell)}
+                            <span class=value_class(cell_state(attr, cell))>{display_value(attr, cell)}{editorial_mark(attr, cell)}</span>
+                        </td>
+                    }
                 })
                 .collect_view();
             view! { <tr><th scope="row">{attr.label.clone()}</th>{cells}</tr> }

@@ -27,6 +27,22 @@ pub struct ArticleMeta {
     /// Treatment ids the article links to or compares, sorted (derived by the content compiler).
     #[serde(default)]
     pub treatments: Vec<String>,
+    /// A named clinician's review of the article, once one has taken place. Until then it is
+    /// `None`, and the app says the article is the editors' work from the listed sources:
+    /// `last_reviewed` is the editors' check against those sources, not a clinical review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical_review: Option<ClinicalReview>,
+}
+
+/// Who reviewed an article as a clinician, and when. Filled in only by a real reviewer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClinicalReview {
+    /// The reviewer's name as they want it shown.
+    pub reviewer: String,
+    /// Their clinical role, for example "consultant in pain medicine".
+    pub role: String,
+    /// ISO date, `YYYY-MM-DD`, of the review.
+    pub date: String,
 }
 
 /// `content/articles/<slug>.json`.

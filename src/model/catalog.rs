@@ -60,13 +60,64 @@ impl Site {
     }
 }
 
-/// One comparison cell: a value (or `null`: not established), why, and the sources behind it.
+/// One comparison cell: what Pathways says about one attribute of one treatment, why, and the
+/// sources behind it.
+///
+/// Most cells hold a value and leave `state` out. A cell without a value says why in `state`,
+/// so a gap in Pathways' own work never reads like a finding about the treatment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
+    #[serde(default, skip_serializing_if = "CellState::is_established")]
+    pub state: CellState,
+    /// Only for [`CellState::Established`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<CellValue>,
     pub note: String,
     #[serde(default)]
     pub refs: Vec<String>,
+    /// Set when the value is the editors' judgement rather than something a source states: one
+    /// sentence giving its basis, shown with the cell's details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editorial: Option<String>,
+}
+
+/// Why a cell does or does not hold a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CellState {
+    /// The cell holds a value, backed by its sources or by the editors' stated basis.
+    #[default]
+    Established,
+    /// The evidence does not establish this; the cell's sources say so.
+    NotEstablished,
+    /// The attribute does not fit this treatment (a treatment that is not a medicine has no
+    /// drug dependence).
+    DoesNotApply,
+    /// Pathways has not yet checked this against a source: a gap in our work, not a finding.
+    NotReviewed,
+}
+
+impl CellState {
+    pub const ALL: [CellState; 4] = [
+        CellState::Established,
+        CellState::NotEstablished,
+        CellState::DoesNotApply,
+        CellState::NotReviewed,
+    ];
+
+    pub fn is_established(&self) -> bool {
+        *self == CellState::Established
+    }
+
+    /// The id used in the JSON (`not-reviewed`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CellState::Established => "established",
+            CellState::NotEstablished => "not-established",
+            CellState::DoesNotApply => "does-not-apply",
+            CellState::NotReviewed => "not-reviewed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,15 +8,18 @@ pub mod ids;
 pub mod query;
 pub mod reading;
 
-pub use article::{Article, ArticleMeta, Block, CalloutKind, ContentIndex, Inline};
+pub use article::{Article, ArticleMeta, Block, CalloutKind, ClinicalReview, ContentIndex, Inline};
 pub use catalog::{
-    Attribute, AttributeKind, Attributes, Better, Cell, CellValue, Glossary, Group, Reference,
-    References, Site, Term, Treatment, Treatments,
+    Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, Glossary, Group,
+    Reference, References, Site, Term, Treatment, Treatments,
 };
 
 /// The content schema this build of the app understands. Content files carry their own
 /// `schema` number; a larger one means the content was written for a newer app.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: cells say why they have no value (`state`) and may be the editors' judgement
+/// (`editorial`); articles may name their clinical reviewer (`clinical_review`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every content file starts with a `schema` number.
 pub trait Versioned {

@@ -212,13 +212,14 @@ mod tests {
             review_due: "2027-11-24".into(),
             related: vec![],
             treatments: vec![],
+            clinical_review: None,
         }
     }
 
     fn article() -> Article {
         let text = |t: &str| Inline::Text { text: t.into() };
         Article {
-            schema: 1,
+            schema: crate::model::SCHEMA_VERSION,
             meta: meta("Ketamine", &["ketamine"]),
             blocks: vec![
                 Block::Heading {

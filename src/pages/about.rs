@@ -1,4 +1,5 @@
-//! `/about`: what Pathways is, how content is written and reviewed, every reference, the disclaimer.
+//! `/about`: what Pathways is, who writes it and how (not yet reviewed by a clinician), how it
+//! is checked, every reference, the disclaimer.
 
 use leptos::prelude::*;
 
@@ -20,17 +21,32 @@ pub fn AboutPage() -> impl IntoView {
                 "side by side, above all by how they work. It is written for patients and the people "
                 "who care for them, and for clinicians who want a quick, referenced overview."
             </p>
+            <h2>"Who writes it"</h2>
+            <p class="about__authorship">
+                "Pathways is written by the Pathways editors from the sources listed below. It has not "
+                "yet been reviewed by a clinician. When a clinician reviews an article, their name, "
+                "role and the date of the review will be shown on it; until then each article says it "
+                "has not been reviewed by one."
+            </p>
             <h2>"How the content is written"</h2>
             <p>
                 "Every article is written in our own words from published guidelines, systematic reviews "
                 "and trials. Each factual statement carries a numbered citation that leads to the full "
                 "reference. We do not use quotes or figures we could not check against the source."
             </p>
-            <h2>"How it is reviewed"</h2>
             <p>
-                "Each article shows when it was last reviewed and when its next review is due. Content "
-                "passes an automatic check before it is published: every citation, glossary term and link "
-                "must resolve, and placeholder text is refused."
+                "In the comparison table, each value cites its sources, or is marked † as the editors' "
+                "judgement, with the one-sentence reason for it in the cell's details. “Not established” "
+                "means our sources say the evidence does not settle a question. “Not yet reviewed” means "
+                "we have not checked that cell yet; it is never counted for or against a treatment."
+            </p>
+            <h2>"How it is checked"</h2>
+            <p>
+                "Each article shows when the editors last checked it against the sources and when its "
+                "next check is due. Content passes an automatic check before it is published: every "
+                "citation, glossary term and link must resolve, every value in the table needs a source "
+                "or a stated reason, placeholder text is refused, and every article, glossary entry and "
+                "table note must read at school grade 9 or below (Flesch–Kincaid)."
             </p>
             <h2>"Not medical advice"</h2>
             <p class="notice" role="note">

@@ -106,6 +106,7 @@ fn ArticleView(article: Arc<Article>, index: Arc<ContentIndex>) -> impl IntoView
                     <time datetime=meta.review_due.clone()>{long_date(&meta.review_due)}</time>
                     {format!(" · {} min read", meta.reading_minutes)}
                 </p>
+                <p class="article__authorship">{authorship(&meta)}</p>
                 <p class="notice" role="note">
                     <strong>"Not medical advice. "</strong>
                     "This article explains published evidence in general terms. Talk to your doctor, "
@@ -141,5 +142,20 @@ fn ArticleView(article: Arc<Article>, index: Arc<ContentIndex>) -> impl IntoView
                 </section>
             })}
         </article>
+    }
+}
+
+/// Who the article is by and whether a clinician has reviewed it. Never more than the content
+/// says: without a `clinical_review`, the article says it has not had one.
+fn authorship(meta: &crate::model::ArticleMeta) -> String {
+    match &meta.clinical_review {
+        None => "Written by the Pathways editors from the listed sources. Not yet reviewed by a clinician."
+            .to_string(),
+        Some(review) => format!(
+            "Written by the Pathways editors from the listed sources. Reviewed by {}, {}, on {}.",
+            review.reviewer,
+            review.role,
+            long_date(&review.date)
+        ),
     }
 }

@@ -13,7 +13,7 @@ use crate::components::compare::{CompareData, OpenCell};
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
-use crate::model::compare::{parse, visible_rows};
+use crate::model::compare::{parse, visible_rows, Coverage};
 use crate::model::Treatment;
 use crate::store::ContentStore;
 
@@ -92,6 +92,24 @@ fn CompareView(data: CompareData) -> impl IntoView {
             cited_in(&data, &state.treatments, &attrs)
         }
     });
+    // The coverage figure counts what is on screen: chosen treatments, visible rows.
+    let coverage = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let state = state.get();
+            let chosen: Vec<&Treatment> = state
+                .treatments
+                .iter()
+                .filter_map(|id| data.treatment(id))
+                .collect();
+            let rows = visible_rows(&state, &chosen, &data.attributes.attributes);
+            let attrs: Vec<_> = rows
+                .iter()
+                .flat_map(|g| g.attributes.iter().copied())
+                .collect();
+            Coverage::of(&chosen, &attrs)
+        }
+    });
     let diagram_treatments = {
         let data = data.clone();
         move || {
@@ -135,7 +153,7 @@ fn CompareView(data: CompareData) -> impl IntoView {
             </Show>
             <TreatmentPicker state data=data.clone()/>
             <Toolbar state data=data.clone()/>
-            <Legend/>
+            <Legend coverage/>
             <div class="cmp-scroll" tabindex="0" role="region" aria-label="Comparison table (scrolls sideways)">
                 <CompareTable state data=data.clone() open/>
             </div>

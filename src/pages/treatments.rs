@@ -7,10 +7,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::base::href;
+use crate::components::compare::details::state_explanation;
+use crate::components::compare::table::{editorial_mark, value_class};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::loaded;
 use crate::model::catalog::{by_class, Group};
-use crate::model::compare::display_value;
+use crate::model::compare::{cell_state, display_value, Coverage};
 use crate::model::{query, Attributes, ContentIndex, References, Treatment, Treatments};
 use crate::pages::not_found::NotFoundView;
 use crate::store::ContentStore;
@@ -104,7 +106,10 @@ fn treatment_view(
                             <div class="values__row">
                                 <dt>{attr.label.clone()}</dt>
                                 <dd>
-                                    <span class="values__value">{display_value(attr, cell)}</span>
+                                    <span class="values__value">
+                                        <span class=value_class(cell_state(attr, cell))>{display_value(attr, cell)}{editorial_mark(attr, cell)}</span>
+                                    </span>
+                                    {state_explanation(attr, cell).map(|text| view! { <span class="values__state">{text}</span> })}
                                     <span class="values__note">{cell.map(|c| c.note.clone())}</span>
                                     {(!sources.is_empty()).then(|| view! {
                                         <details class="values__sources">
@@ -126,6 +131,17 @@ fn treatment_view(
             })
         })
         .collect_view();
+    let all_attributes: Vec<_> = attributes.attributes.iter().collect();
+    let coverage = Coverage::of(&[treatment], &all_attributes);
+    let coverage_line = match coverage.not_reviewed {
+        0 => "Pathways has reviewed every row for this treatment.".to_string(),
+        gaps => format!(
+            "Pathways has reviewed {} of {} rows for this treatment; {gaps} {} not yet reviewed.",
+            coverage.reviewed(),
+            coverage.total(),
+            if gaps == 1 { "is" } else { "are" },
+        ),
+    };
     let mentioned_in: Vec<_> = index
         .articles
         .iter()
@@ -154,6 +170,7 @@ fn treatment_view(
             {(!treatment.other_names.is_empty()).then(|| view! { <p class="treatment__aka">{format!("Also known as: {}", treatment.other_names.join(", "))}</p> })}
             <p class="article__summary">{treatment.mechanism.clone()}</p>
             <p class="notice" role="note"><strong>"Not medical advice. "</strong>"General information from published sources; your clinician can tell you what applies to you."</p>
+            <p class="treatment__coverage">{coverage_line}</p>
             {groups}
             {(!mentioned_in.is_empty()).then(|| view! {
                 <section class="related">

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, ensure, Context};
-use pathways::model::{Article, Block, Glossary, Inline};
+use pathways::model::{Article, Block, Glossary, Inline, SCHEMA_VERSION};
 use pathways_testkit::server::Fault;
 use serde_json::{json, Value};
 
@@ -259,7 +259,11 @@ fn faults_for(file: &str, real: &str) -> Vec<(Fault, &'static str)> {
         " ".repeat(pathways::api::MAX_BYTES + 1 - real.trim_end().len())
     );
     let deep = |depth| real.replacen('{', &format!("{{\"extra\": {},", nested(depth)), 1);
-    let newer = real.replacen("\"schema\": 1", "\"schema\": 2", 1);
+    let newer = real.replacen(
+        &format!("\"schema\": {SCHEMA_VERSION}"),
+        &format!("\"schema\": {}", SCHEMA_VERSION + 1),
+        1,
+    );
     vec![
         (
             Fault::Body(format!("{{\"schema\": 1, \"{key}\": [")),

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use fantoccini::key::Key;
-use pathways::model::{Article, Block, ContentIndex, Glossary, Inline, Treatments};
+use pathways::model::{Article, Block, ContentIndex, Glossary, Inline, Treatments, SCHEMA_VERSION};
 use pathways_testkit::server::Fault;
 use serde_json::{json, Value};
 
@@ -57,6 +57,8 @@ async fn home_to_article_by_click_keeps_the_app_and_moves_focus(ctx: &Ctx) -> Te
     .await?;
     b.text("Not medical advice").await?;
     b.text("Last reviewed").await?;
+    // No article names a clinical reviewer yet, and none may look as if it had one.
+    b.text("Not yet reviewed by a clinician.").await?;
     b.assert_console_clean(&[]).await
 }
 
@@ -368,7 +370,11 @@ async fn article_errors_each_have_a_sentence_and_retry(ctx: &Ctx) -> TestResult 
             "is damaged and could not be read",
         ),
         (
-            Fault::Body(text.replacen("\"schema\": 1", "\"schema\": 99", 1)),
+            Fault::Body(text.replacen(
+                &format!("\"schema\": {SCHEMA_VERSION}"),
+                "\"schema\": 99",
+                1,
+            )),
             "written for a newer version of Pathways",
         ),
         (Fault::Status(503), "(HTTP 503)"),
@@ -405,6 +411,7 @@ async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
     b.heading(&first.name).await?;
     b.text(&first.mechanism).await?;
     b.heading("Compare with…").await?;
+    b.text("Pathways has reviewed").await?;
     b.goto(&ctx.root.url("/glossary")).await?;
     for t in glossary.terms.iter().take(5) {
         b.text(&t.definition).await?;
@@ -415,6 +422,9 @@ async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
         .await?;
     b.goto(&ctx.root.url("/about")).await?;
     b.heading("About Pathways").await?;
+    b.heading("Who writes it").await?;
+    b.text("It has not yet been reviewed by a clinician.")
+        .await?;
     b.heading("References").await?;
     b.text("Not medical advice").await?;
     b.assert_console_clean(&[]).await

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::table::value_class;
 use super::{cell_button_id, CompareData, OpenCell};
-use crate::model::compare::display_value;
+use crate::model::compare::{cell_state, display_value, editorial_basis};
+use crate::model::{Attribute, Cell, CellState};
 
 /// Reference ids cited by the cells on screen, in order of first appearance (row by row):
 /// their position + 1 is the number shown.
@@ -72,10 +74,12 @@ pub fn CellDetails(
                         })
                     })
                     .collect_view();
+                let state = cell_state(&attr, cell.as_ref());
                 Some(view! {
                     <div class="cmp-details__panel">
                         <h2 class="cmp-details__title">{format!("{} — {}", treatment.name, attr.label)}</h2>
-                        <p class="cmp-details__value">{display_value(&attr, cell.as_ref())}</p>
+                        <p class="cmp-details__value"><span class=value_class(state)>{display_value(&attr, cell.as_ref())}</span></p>
+                        {state_explanation(&attr, cell.as_ref()).map(|text| view! { <p class="cmp-details__state">{text}</p> })}
                         <p>{cell.as_ref().map(|c| c.note.clone())}</p>
                         <p class="cmp-details__about">{attr.description.clone()}</p>
                         <ul class="cmp-details__sources">{sources}</ul>
@@ -84,5 +88,27 @@ pub fn CellDetails(
                 })
             }}
         </section>
+    }
+}
+
+/// What a cell's state means, in a sentence, when it is more than a plain sourced value: the
+/// editors' basis for a judgement, or why there is no value. Shared with the treatment page.
+pub fn state_explanation(attr: &Attribute, cell: Option<&Cell>) -> Option<String> {
+    if let Some(basis) = editorial_basis(attr, cell) {
+        return Some(format!(
+            "The editors' judgement, not a source's own words. Basis: {basis}"
+        ));
+    }
+    match cell_state(attr, cell) {
+        CellState::Established => None,
+        CellState::NotEstablished => {
+            Some("The sources below say the evidence does not settle this.".to_string())
+        }
+        CellState::DoesNotApply => Some("This does not apply to this treatment.".to_string()),
+        CellState::NotReviewed => Some(
+            "Pathways has not yet checked this against a source. It is not a finding: it is \
+             never sorted or marked better or worse."
+                .to_string(),
+        ),
     }
 }

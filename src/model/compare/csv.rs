@@ -2,12 +2,15 @@
 
 use super::state::{CompareState, View};
 use super::table::{ordered_treatments, visible_rows};
-use super::value::display_value;
+use super::value::{display_value, editorial_basis};
 use crate::model::{Attribute, Treatment};
 
 /// Byte-order mark to put before the CSV in the downloaded file. Not part of [`to_csv`]'s output
 /// because RFC 4180 has no BOM; Excel needs it to read UTF-8 rather than the local code page.
 pub const EXCEL_BOM: &str = "\u{FEFF}";
+
+/// After an exported value that is the editors' judgement rather than a source's statement.
+pub const EDITORIAL_SUFFIX: &str = " (editors' judgement)";
 
 /// RFC 4180: fields holding a comma, quote, CR or LF are quoted with inner quotes doubled, and
 /// every record (the last too) ends in CRLF. A record of one empty field is written as `""` so it
@@ -46,7 +49,9 @@ fn push_field(out: &mut String, field: &str) {
 /// "Attribute" and one column per treatment; in rows view a first column "Treatment" and one
 /// column per visible attribute, rows in sorted order. Collapsed groups are included: they are
 /// folded, not removed, and a download without them would surprise. Cells are
-/// [`display_value`]s, so "Not established" reads the same as on screen.
+/// [`display_value`]s, so "Not yet reviewed" and "Not established" read the same as on screen;
+/// a value that is the editors' judgement says so ([`EDITORIAL_SUFFIX`]), since a spreadsheet
+/// has no cell details to open.
 pub fn table_csv(
     state: &CompareState,
     treatments: &[&Treatment],
@@ -58,7 +63,12 @@ pub fn table_csv(
         .collect();
     let ordered = ordered_treatments(state, treatments, attributes);
     let cell = |treatment: &Treatment, attribute: &Attribute| {
-        display_value(attribute, treatment.values.get(&attribute.id))
+        let cell = treatment.values.get(&attribute.id);
+        let mut text = display_value(attribute, cell);
+        if editorial_basis(attribute, cell).is_some() {
+            text.push_str(EDITORIAL_SUFFIX);
+        }
+        text
     };
     let (header, rows): (Vec<String>, Vec<Vec<String>>) = match state.view {
         View::Columns => (

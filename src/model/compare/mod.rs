@@ -12,8 +12,10 @@
 //! 3. [`chosen_treatments`] resolves the ids in the state; [`ordered_treatments`] puts them in
 //!    screen order (sorted by [`sort_treatments`] in [`View::Rows`], as chosen otherwise).
 //!    [`visible_rows`] gives the groups and attributes to draw, in display order.
-//! 4. Each cell shows [`display_value`], with [`level_position`] for the small scale and, when a
+//! 4. Each cell shows [`display_value`] and its [`cell_state`], with [`scale_position`] for the
+//!    small scale, [`editorial_basis`] when the value is the editors' judgement and, when a
 //!    baseline is set, [`judge`] (its [`Judgement::label`] is the screen-reader text).
+//!    [`Coverage`] counts the cells on screen by state, for the coverage figure.
 //! 5. "Download CSV" saves [`table_csv`]; prefix [`EXCEL_BOM`] so spreadsheet programs read the
 //!    file as UTF-8 (the data has `α2δ`).
 //! 6. The treatment picker lists [`search_treatments`] for what the reader types.
@@ -34,12 +36,21 @@
 //! `t` is always written, even for the default selection: a shared link should keep showing
 //! the same treatments if the default changes later.
 //!
-//! # "Not established"
-//! A cell counts as not established when it is missing, its value is `null`, or its value does
-//! not fit the attribute (an ordinal value outside the levels, a number where text belongs, a
-//! non-finite number). Every function here treats such cells the same way: shown as
-//! "Not established", sorted last in both directions, equal to each other, never judged.
+//! # Cells without a value
+//! A cell says one of four things ([`crate::model::CellState`]): a value; "not established" (its
+//! sources say the evidence does not settle it); "does not apply"; or "not yet reviewed" (a gap
+//! in Pathways' own work). A missing cell, or a value that does not fit the attribute (an
+//! ordinal value outside the levels, a number where text belongs, a non-finite number), reads
+//! as "not yet reviewed": it says nothing about the treatment. Every function here follows
+//! that one reading ([`cell_state`]):
+//!
+//! | | sorted | only differences | baseline mark |
+//! |---|---|---|---|
+//! | a value | by value | compared | when the scale has a direction |
+//! | not established, does not apply | after the values, input order | a finding: equals itself, differs from the rest | never |
+//! | not yet reviewed | last, input order | left out: neither a difference nor a match | never |
 
+mod coverage;
 mod csv;
 mod search;
 mod sort;
@@ -52,7 +63,8 @@ mod tests;
 
 use std::fmt;
 
-pub use csv::{table_csv, to_csv, EXCEL_BOM};
+pub use coverage::Coverage;
+pub use csv::{table_csv, to_csv, EDITORIAL_SUFFIX, EXCEL_BOM};
 pub use search::search_treatments;
 pub use sort::{next_sort, sort_treatments, Sort, SortDir};
 pub use state::{
@@ -61,7 +73,10 @@ pub use state::{
 pub use table::{
     chosen_treatments, differs, judge, ordered_treatments, visible_rows, Judgement, RowGroup,
 };
-pub use value::{display_value, level_position, NOT_ESTABLISHED};
+pub use value::{
+    cell_state, display_value, editorial_basis, scale_position, DOES_NOT_APPLY, NOT_ESTABLISHED,
+    NOT_REVIEWED,
+};
 
 /// Something in the address that could not be used, said for the reader: it explains why the
 /// view differs from the link they followed.

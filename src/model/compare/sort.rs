@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use super::value::{value_of, Value};
+use super::value::{read, Reading, Value};
 use crate::model::{Attribute, Treatment};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +52,10 @@ pub fn next_sort(current: Option<&Sort>, attribute: &str) -> Option<Sort> {
 
 /// Indices into `treatments` in sorted order. Ordinal values sort by level position (the
 /// content's order, not the alphabet), numbers numerically, category and text ignoring case.
-/// Not-established cells come last in both directions, since "unknown" is neither best nor
-/// worst. Stable: ties keep input order in both directions.
+/// Cells without a value are never sorted as if they were better or worse: they follow the
+/// values in both directions, in input order, grouped by what they say (not established, does
+/// not apply, not yet reviewed) so like stands with like. Stable: ties keep input order in both
+/// directions.
 ///
 /// Each key is computed once per treatment (level lookup, lowercasing), so the comparisons
 /// themselves never search or allocate.
@@ -63,11 +65,14 @@ pub fn sort_treatments(
     dir: SortDir,
 ) -> Vec<usize> {
     let mut keyed: Vec<(usize, Key)> = Vec::with_capacity(treatments.len());
-    let mut missing = Vec::new();
+    let (mut not_established, mut does_not_apply, mut not_reviewed) =
+        (Vec::new(), Vec::new(), Vec::new());
     for (index, treatment) in treatments.iter().enumerate() {
-        match value_of(attribute, treatment.values.get(&attribute.id)) {
-            Some(value) => keyed.push((index, Key::from(value))),
-            None => missing.push(index),
+        match read(attribute, treatment.values.get(&attribute.id)) {
+            Reading::Value(value) => keyed.push((index, Key::from(value))),
+            Reading::NotEstablished => not_established.push(index),
+            Reading::DoesNotApply => does_not_apply.push(index),
+            Reading::NotReviewed => not_reviewed.push(index),
         }
     }
     // `sort_by` is stable, and reversing the comparison (not the result) keeps ties in order.
@@ -78,7 +83,9 @@ pub fn sort_treatments(
     keyed
         .into_iter()
         .map(|(index, _)| index)
-        .chain(missing)
+        .chain(not_established)
+        .chain(does_not_apply)
+        .chain(not_reviewed)
         .collect()
 }
 

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::sort::sort_treatments;
 use super::state::{CompareState, View};
-use super::value::{value_of, Value};
+use super::value::{read, Reading, Value};
 use crate::model::{Attribute, Better, Cell, Group, Treatment};
 
 /// One group heading and the attributes under it, in file order.
@@ -85,12 +85,17 @@ pub fn visible_rows<'a>(
         .collect()
 }
 
-/// Whether the cells do not all hold the same value. Two "not established" cells count as the
-/// same: the filter is for spotting differences in what is known.
+/// Whether the reviewed cells do not all say the same. Cells not yet reviewed are left out:
+/// a gap in Pathways' work is neither a difference nor a match, so it can neither bring a row
+/// in nor keep one out. "Not established" and "does not apply" are findings, so they differ
+/// from a value and equal themselves.
 pub fn differs(attribute: &Attribute, cells: &[Option<&Cell>]) -> bool {
-    let mut values = cells.iter().map(|cell| value_of(attribute, *cell));
-    match values.next() {
-        Some(first) => values.any(|value| value != first),
+    let mut readings = cells
+        .iter()
+        .map(|cell| read(attribute, *cell))
+        .filter(|reading| *reading != Reading::NotReviewed);
+    match readings.next() {
+        Some(first) => readings.any(|reading| reading != first),
         None => false,
     }
 }
@@ -115,8 +120,8 @@ impl Judgement {
 }
 
 /// `other` against `baseline`, by the attribute's `better` direction. `None` when there is no
-/// direction (`Better::None`, category, text) or either side is not established: an unknown is
-/// neither better nor worse.
+/// direction (`Better::None`, category, text) or either side holds no value (not established,
+/// does not apply, not yet reviewed): what is not known is neither better nor worse.
 pub fn judge(
     attribute: &Attribute,
     baseline: Option<&Cell>,
@@ -125,7 +130,12 @@ pub fn judge(
     if attribute.better == Better::None {
         return None;
     }
-    let order = match (value_of(attribute, baseline)?, value_of(attribute, other)?) {
+    let (Reading::Value(base), Reading::Value(other)) =
+        (read(attribute, baseline), read(attribute, other))
+    else {
+        return None;
+    };
+    let order = match (base, other) {
         (Value::Level(base), Value::Level(other)) => other.cmp(&base),
         (Value::Number(base), Value::Number(other)) => other.partial_cmp(&base)?,
         _ => return None,

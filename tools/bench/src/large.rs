@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::Context;
 use pathways::model::compare::{sort_treatments, SortDir};
 use pathways::model::{
-    Attribute, AttributeKind, Attributes, Better, Cell, CellValue, Group, Site, Treatment,
-    Treatments, SCHEMA_VERSION,
+    Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, Group, Site,
+    Treatment, Treatments, SCHEMA_VERSION,
 };
 
 pub const TREATMENTS: usize = 500;
@@ -109,6 +109,7 @@ pub fn generate() -> Large {
             let values: BTreeMap<String, Cell> = attributes
                 .iter()
                 .map(|a| {
+                    // One cell in ten has no value: a gap not yet reviewed, as real content has.
                     let value = if rng.below(10) == 0 {
                         None
                     } else {
@@ -131,9 +132,15 @@ pub fn generate() -> Large {
                         })
                     };
                     let cell = Cell {
+                        state: if value.is_some() {
+                            CellState::Established
+                        } else {
+                            CellState::NotReviewed
+                        },
                         value,
                         note: String::new(),
                         refs: vec![],
+                        editorial: None,
                     };
                     (a.id.clone(), cell)
                 })
@@ -311,7 +318,7 @@ const VANILLA: &str = r#"<!DOCTYPE html>
   }
   const show = (attr, cell) => {
     const key = keyOf(attr, cell);
-    if (key === null) return 'Not established';
+    if (key === null) return 'Not yet reviewed';
     if (attr.kind === 'ordinal') return attr.levels[key];
     if (attr.kind === 'number') return attr.unit ? cell.value + ' ' + attr.unit : String(cell.value);
     return cell.value;

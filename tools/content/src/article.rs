@@ -84,6 +84,7 @@ pub fn compile_article(path: &str, text: &str) -> CompiledArticle {
             review_due: f.review_due,
             related: f.related,
             treatments: pathways::model::reading::mentioned_treatments(&body.blocks),
+            clinical_review: f.clinical_review,
         },
         blocks: body.blocks,
     });

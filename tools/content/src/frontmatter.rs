@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pathways::model::dates::{parse_date, Date, DateError};
 use pathways::model::ids::is_valid_id;
+use pathways::model::ClinicalReview;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -25,6 +26,18 @@ struct Raw {
     related: Vec<Spanned<String>>,
     #[serde(default)]
     order: Option<i64>,
+    #[serde(default)]
+    clinical_review: Option<RawReview>,
+}
+
+/// `clinical_review = { reviewer = "…", role = "…", date = "YYYY-MM-DD" }`: only ever written
+/// by or for a real reviewer who has read the article.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    reviewer: Spanned<String>,
+    role: Spanned<String>,
+    date: Spanned<toml::Value>,
 }
 
 /// The front matter, checked. `offsets` says where each key's value is (for later errors).
@@ -39,6 +52,7 @@ pub struct FrontMatter {
     /// Position in the index: articles with an `order` come first, by it, then the rest; ties
     /// by slug.
     pub order: Option<i64>,
+    pub clinical_review: Option<ClinicalReview>,
     pub offsets: BTreeMap<&'static str, usize>,
 }
 
@@ -110,6 +124,47 @@ pub(crate) fn parse(
             );
         }
     }
+    let clinical_review = raw.clinical_review.as_ref().map(|r| {
+        let reviewer = string(
+            "clinical_review.reviewer",
+            &r.reviewer,
+            base,
+            text,
+            &mut offsets,
+            findings,
+        );
+        let role = string(
+            "clinical_review.role",
+            &r.role,
+            base,
+            text,
+            &mut offsets,
+            findings,
+        );
+        let reviewed = date(
+            "clinical_review.date",
+            &r.date,
+            base,
+            &mut offsets,
+            findings,
+        );
+        offsets.insert("clinical_review", base + r.reviewer.span().start);
+        if let (Some((reviewed, at)), Some((last, _))) = (reviewed, last) {
+            // The editors' date moves with every change; a review older than the last change
+            // did not see the text the reader sees, and must not be shown as if it had.
+            if reviewed < last {
+                findings.error(
+                    at,
+                    format!("clinical_review date {reviewed} is before last_reviewed {last}: the reviewer has not seen the current text"),
+                );
+            }
+        }
+        ClinicalReview {
+            reviewer,
+            role,
+            date: date_text(&r.date),
+        }
+    });
     Some(FrontMatter {
         title,
         summary,
@@ -118,6 +173,7 @@ pub(crate) fn parse(
         review_due: date_text(&raw.review_due),
         related,
         order: raw.order,
+        clinical_review,
         offsets,
     })
 }

@@ -15,6 +15,8 @@ mod inline;
 pub mod io;
 pub mod markdown;
 mod merged;
+pub mod readability;
+pub mod report;
 pub mod resolve;
 mod tidy;
 pub mod validate;

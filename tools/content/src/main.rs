@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use pathways_content::{compile, io, Output};
+use pathways_content::{compile, io, report, Output};
 
 const USAGE: &str = "usage: pathways-content <build [--watch] | check> [--root DIR]
 
-  build     compile content/ into public/content/ and validate it (writes nothing on errors)
+  build     compile content/ into public/content/ and validate it (writes nothing on errors);
+            then print the comparison's coverage and the reading grades
   check     compile and validate in memory; fail if public/content/ is stale
   --watch   (build) rebuild whenever a file under content/ changes
   --root    the repository root (default: the workspace this tool belongs to)";
@@ -69,6 +70,10 @@ fn build(root: &std::path::Path) -> ExitCode {
             for f in w.written.iter().chain(&w.removed) {
                 println!("{f}");
             }
+            if let Some(coverage) = report::coverage(&out) {
+                print!("{coverage}");
+            }
+            print!("{}", report::readability(&out));
             println!(
                 "pathways-content: {} files ({} written, {} unchanged, {} removed) in {} ms",
                 out.files.len(),

@@ -46,7 +46,7 @@ fn catalogue_problems_point_into_the_source() {
         [
             "content/glossary.json:4:47: $.terms[0].colour: unknown field \"colour\"",
             "content/references.json:11:20: $.references[3].url: \"http://www.nice.org.uk\" is not an https:// link",
-            "content/treatments.json:26:20: $.treatments[2].values.onset.value: \"weekly\" is not a level of attribute \"onset\"; levels: minutes to hours, days, weeks",
+            "content/treatments.json:27:20: $.treatments[2].values.onset.value: \"weekly\" is not a level of attribute \"onset\"; levels: minutes to hours, days, weeks",
         ]
     );
 }
@@ -57,8 +57,8 @@ fn catalogue_syntax_and_shape_errors() {
     edit(
         &mut set,
         "glossary.json",
-        r#""schema": 1,"#,
-        r#""schema": 1"#,
+        r#""schema": 2,"#,
+        r#""schema": 2"#,
     );
     edit(
         &mut set,

@@ -58,6 +58,14 @@ fn build_writes_everything_and_check_agrees() {
     let built =
         fs::read_to_string(root.join("public/content/articles/inline-marks.json")).expect("built");
     assert_eq!(built, golden);
+    // The build reports coverage and reading grades for the editors.
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(stdout.contains("\ncoverage: "), "{stdout}");
+    assert!(stdout.contains("\n  all "), "{stdout}");
+    assert!(
+        stdout.contains("\nreading grade (Flesch–Kincaid"),
+        "{stdout}"
+    );
     let o = run(&root, &["check"]);
     assert!(o.status.success(), "{}", stderr(&o));
     // A second build changes nothing.

@@ -3,16 +3,45 @@
 use leptos::prelude::*;
 
 use crate::components::compare::{cell_button_id, OpenCell};
-use crate::model::compare::{display_value, judge, level_position, Judgement};
-use crate::model::{Attribute, Treatment};
+use crate::model::compare::{
+    cell_state, display_value, editorial_basis, judge, scale_position, Judgement,
+};
+use crate::model::{Attribute, Cell, CellState, Treatment};
 
-/// The small visual scale of an ordinal value (the words beside it carry the same meaning).
-pub fn scale(attr: &Attribute, value: Option<&crate::model::Cell>) -> Option<impl IntoView> {
-    level_position(attr, value).map(|(pos, count)| {
+/// The small visual scale of an ordinal value with a stated direction: one filled dot at the
+/// better end, all filled at the worse end (the legend says so; the words beside it carry the
+/// same meaning).
+pub fn scale(attr: &Attribute, value: Option<&Cell>) -> Option<impl IntoView> {
+    scale_position(attr, value).map(|(steps, count)| {
         let dots = (0..count)
-            .map(|i| view! { <span class=if i <= pos { "cmp-scale__dot is-on" } else { "cmp-scale__dot" }></span> })
+            .map(|i| view! { <span class=if i <= steps { "cmp-scale__dot is-on" } else { "cmp-scale__dot" }></span> })
             .collect_view();
         view! { <span class="cmp-scale" aria-hidden="true">{dots}</span> }
+    })
+}
+
+/// The class of a value's words for its state: values plain, the three kinds of "no value"
+/// each with their own look, so "not yet reviewed" reads as neutral and never as a finding.
+/// Shared by the table, embedded comparisons and the treatment page.
+pub fn value_class(state: CellState) -> &'static str {
+    match state {
+        CellState::Established => "cmp-value",
+        CellState::NotEstablished => "cmp-value cmp-value--not-established",
+        CellState::DoesNotApply => "cmp-value cmp-value--does-not-apply",
+        CellState::NotReviewed => "cmp-value cmp-value--not-reviewed",
+    }
+}
+
+/// The mark after a value that is the editors' judgement; the legend explains it and the cell
+/// details give the basis.
+pub fn editorial_mark(attr: &Attribute, value: Option<&Cell>) -> Option<impl IntoView> {
+    editorial_basis(attr, value).map(|_| {
+        view! {
+            <span class="cmp-editorial">
+                <span aria-hidden="true">"†"</span>
+                <span class="visually-hidden">" (editors' judgement)"</span>
+            </span>
+        }
     })
 }
 
@@ -27,6 +56,7 @@ pub(super) fn cell(
     let value = treatment.values.get(&attr.id);
     let text = display_value(attr, value);
     let scale = scale(attr, value);
+    let editorial = editorial_mark(attr, value);
     let judgement = baseline
         .filter(|b| b.id != treatment.id)
         .and_then(|b| judge(attr, b.values.get(&attr.id), value))
@@ -48,12 +78,11 @@ pub(super) fn cell(
         let key = key.clone();
         move || open.with(|o| o.as_ref() == Some(&key)).to_string()
     };
-    let missing = value.and_then(|c| c.value.as_ref()).is_none();
     view! {
         <button
             type="button"
             id=cell_button_id(&treatment.id, &attr.id)
-            class=if missing { "cmp-cell cmp-cell--missing" } else { "cmp-cell" }
+            class="cmp-cell"
             aria-expanded=expanded
             aria-controls="cmp-details"
             on:click=move |_| {
@@ -62,7 +91,7 @@ pub(super) fn cell(
             }
         >
             {scale}
-            <span class="cmp-cell__text">{text}</span>
+            <span class=value_class(cell_state(attr, value))>{text}{editorial}</span>
             {judgement}
         </button>
     }

@@ -7,7 +7,7 @@ mod rows;
 
 use leptos::prelude::*;
 
-pub use cell::scale;
+pub use cell::{editorial_mark, scale, value_class};
 
 use super::{use_set_state, CompareData, OpenCell};
 use crate::model::compare::{visible_rows, CompareState, View};

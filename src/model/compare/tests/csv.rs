@@ -1,7 +1,9 @@
 use proptest::prelude::*;
 
 use super::{attributes, refs, treatments};
-use crate::model::compare::{table_csv, to_csv, CompareState, Sort, SortDir, View, EXCEL_BOM};
+use crate::model::compare::{
+    table_csv, to_csv, CompareState, Sort, SortDir, View, EDITORIAL_SUFFIX, EXCEL_BOM,
+};
 use crate::model::Group;
 
 /// A strict RFC 4180 reader: records end in CRLF (the last one may not), quoted fields may hold
@@ -101,11 +103,34 @@ fn columns_view_exports_one_column_per_treatment() {
         ]
     );
     assert_eq!(csv[1], ["Best evidence of benefit", "moderate", "moderate"]);
-    assert_eq!(csv[2], ["NNT in nerve pain", "Not established", "7.2 NNT"]);
+    assert_eq!(csv[2], ["NNT in nerve pain", "Not yet reviewed", "7.2 NNT"]);
     assert_eq!(
         csv.len(),
         4,
         "header + the evidence group's three attributes"
+    );
+}
+
+#[test]
+fn the_editors_judgement_says_so_in_the_export() {
+    let all = treatments();
+    let mut state = CompareState::new(strings(&["ketamine", "nsaids"]));
+    state.hidden_groups = Group::ALL
+        .into_iter()
+        .filter(|g| *g != Group::SettingMonitoring)
+        .collect();
+    let csv = parse_csv(&table_csv(&state, &refs(&all), &attributes())).unwrap();
+    let setting = csv
+        .iter()
+        .find(|r| r[0] == "Where it happens")
+        .expect("setting row");
+    // Ketamine's setting cites its sources; the NSAIDs' is the editors' judgement.
+    assert_eq!(
+        setting[1..],
+        [
+            "supervised clinic only".to_string(),
+            format!("at home{EDITORIAL_SUFFIX}")
+        ]
     );
 }
 
@@ -134,16 +159,17 @@ fn rows_view_exports_sorted_rows_of_visible_attributes() {
         ]
     );
     let names: Vec<&str> = csv[1..].iter().map(|r| r[0].as_str()).collect();
+    // The one value first; the two not yet reviewed after it in the chosen order.
     assert_eq!(
         names,
         [
             "Amitriptyline (tricyclic antidepressants)",
-            "Strong opioids (such as morphine and oxycodone)",
-            "Lidocaine plasters (topical)"
+            "Lidocaine plasters (topical)",
+            "Strong opioids (such as morphine and oxycodone)"
         ]
     );
     assert_eq!(csv[1][1], "weeks");
-    assert_eq!(csv[3][1], "Not established");
+    assert_eq!(csv[2][1], "Not yet reviewed");
     assert!(csv.iter().all(|r| r.len() == 4));
 }
 

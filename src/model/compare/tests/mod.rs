@@ -10,7 +10,8 @@ mod table;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Attribute, AttributeKind, Attributes, Better, Cell, CellValue, Group, Treatment, Treatments,
+    Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, Group, Treatment,
+    Treatments,
 };
 
 pub(super) fn treatments() -> Vec<Treatment> {
@@ -55,11 +56,23 @@ pub(super) fn ids(treatments: &[&Treatment]) -> Vec<String> {
     treatments.iter().map(|t| t.id.clone()).collect()
 }
 
+/// An established cell holding `value` (`None`: an established cell with no value, which
+/// reads as not yet reviewed).
 pub(super) fn cell(value: Option<CellValue>) -> Cell {
     Cell {
+        state: CellState::Established,
         value,
         note: "Test.".to_string(),
         refs: Vec::new(),
+        editorial: None,
+    }
+}
+
+/// A cell without a value, in `state`.
+pub(super) fn without_value(state: CellState) -> Cell {
+    Cell {
+        state,
+        ..cell(None)
     }
 }
 

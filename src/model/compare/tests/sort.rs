@@ -4,9 +4,10 @@ use proptest::prelude::*;
 
 use super::{
     attribute, cell, number, refs, synthetic_attribute, synthetic_treatment, text, treatments,
+    without_value,
 };
 use crate::model::compare::{sort_treatments, SortDir};
-use crate::model::{Attribute, AttributeKind, Better, CellValue, Treatment};
+use crate::model::{Attribute, AttributeKind, Better, CellState, CellValue, Treatment};
 
 fn sorted_ids(treatments: &[&Treatment], attribute_id: &str, dir: SortDir) -> Vec<String> {
     let order = sort_treatments(treatments, &attribute(attribute_id), dir);
@@ -14,42 +15,42 @@ fn sorted_ids(treatments: &[&Treatment], attribute_id: &str, dir: SortDir) -> Ve
 }
 
 #[test]
-fn real_onset_ascending_puts_fast_first_and_unknown_last() {
+fn real_ordinal_ascending_puts_the_better_end_first_and_gaps_last() {
     let all = treatments();
     assert_eq!(
-        sorted_ids(&refs(&all), "onset", SortDir::Asc),
+        sorted_ids(&refs(&all), "neuropathic-line", SortDir::Asc),
         [
-            "nsaids",
-            "paracetamol",
-            "opioids",
-            "tramadol", // minutes to hours
             "gabapentinoids",
-            "amitriptyline", // weeks
+            "amitriptyline",
+            "duloxetine", // first line
+            "tramadol",
+            "lidocaine-topical", // second line
+            "opioids",           // third line
             "ketamine",
-            "duloxetine",
-            "lidocaine-topical",
+            "nsaids",
+            "paracetamol", // not established
             "exercise",
             "psychological-therapy",
-            "acupuncture", // not established
+            "acupuncture", // does not apply
         ]
     );
 }
 
 #[test]
-fn real_onset_descending_still_puts_unknown_last_and_keeps_ties_in_order() {
+fn real_ordinal_descending_still_puts_gaps_last_and_keeps_ties_in_order() {
     let all = treatments();
     assert_eq!(
-        sorted_ids(&refs(&all), "onset", SortDir::Desc),
+        sorted_ids(&refs(&all), "neuropathic-line", SortDir::Desc),
         [
-            "gabapentinoids",
-            "amitriptyline",
-            "nsaids",
-            "paracetamol",
             "opioids",
             "tramadol",
-            "ketamine",
-            "duloxetine",
             "lidocaine-topical",
+            "gabapentinoids",
+            "amitriptyline",
+            "duloxetine",
+            "ketamine",
+            "nsaids",
+            "paracetamol",
             "exercise",
             "psychological-therapy",
             "acupuncture",
@@ -82,21 +83,22 @@ fn real_numbers_sort_numerically() {
             "exercise",
             "psychological-therapy",
             "acupuncture"
-        ]
+        ],
+        "not yet reviewed: last, in input order"
     );
 }
 
 #[test]
 fn ordinal_uses_level_order_not_the_alphabet() {
-    // Alphabetically "high" < "low" < "moderate".
+    // Alphabetically "high" < "low" < "no known risk".
     let all = treatments();
     let chosen: Vec<&Treatment> = all
         .iter()
-        .filter(|t| ["opioids", "ketamine", "nsaids"].contains(&t.id.as_str()))
+        .filter(|t| ["opioids", "ketamine", "paracetamol"].contains(&t.id.as_str()))
         .collect();
     assert_eq!(
-        sorted_ids(&chosen, "misuse-potential", SortDir::Asc),
-        ["nsaids", "ketamine", "opioids"]
+        sorted_ids(&chosen, "respiratory-depression", SortDir::Asc),
+        ["paracetamol", "ketamine", "opioids"]
     );
 }
 
@@ -120,26 +122,54 @@ fn text_ignores_case_and_category_sorts_alphabetically() {
 }
 
 #[test]
-fn everything_not_established_is_last_in_input_order() {
+fn cells_without_a_value_follow_the_values_grouped_by_state_in_input_order() {
     let attr = synthetic_attribute("x", AttributeKind::Ordinal, &["a", "b"], Better::Low);
     let list = [
         synthetic_treatment("null", "c", vec![("x", cell(None))]),
         synthetic_treatment("b", "c", vec![("x", text("b"))]),
         synthetic_treatment("missing", "c", vec![]),
+        synthetic_treatment(
+            "n/a",
+            "c",
+            vec![("x", without_value(CellState::DoesNotApply))],
+        ),
         synthetic_treatment("off-scale", "c", vec![("x", text("c"))]),
+        synthetic_treatment(
+            "unsettled",
+            "c",
+            vec![("x", without_value(CellState::NotEstablished))],
+        ),
         synthetic_treatment("wrong-type", "c", vec![("x", number(1.0))]),
+        synthetic_treatment(
+            "unchecked",
+            "c",
+            vec![("x", without_value(CellState::NotReviewed))],
+        ),
         synthetic_treatment("a", "c", vec![("x", text("a"))]),
     ];
     for (dir, first) in [(SortDir::Asc, ["a", "b"]), (SortDir::Desc, ["b", "a"])] {
         let order = sort_treatments(&refs(&list), &attr, dir);
         let got: Vec<&str> = order.iter().map(|&i| list[i].id.as_str()).collect();
         assert_eq!(got[..2], first);
-        assert_eq!(got[2..], ["null", "missing", "off-scale", "wrong-type"]);
+        // Never ranked as better or worse: the same order in both directions. Missing and
+        // unreadable cells count as not yet reviewed.
+        assert_eq!(
+            got[2..],
+            [
+                "unsettled",
+                "n/a",
+                "null",
+                "missing",
+                "off-scale",
+                "wrong-type",
+                "unchecked"
+            ]
+        );
     }
 }
 
 #[test]
-fn non_finite_numbers_count_as_not_established() {
+fn non_finite_numbers_count_as_not_reviewed() {
     let attr = synthetic_attribute("x", AttributeKind::Number, &[], Better::Low);
     let list = [
         synthetic_treatment("nan", "c", vec![("x", number(f64::NAN))]),
@@ -204,27 +234,40 @@ fn large_catalogue_sorts_every_attribute_correctly() {
 }
 
 /// A slow, obviously right order to check against: keys recomputed in every comparison.
+/// Values first (sorted), then not established, does not apply and not yet reviewed, each in
+/// input order.
 fn reference_order(list: &[&Treatment], attr: &Attribute, dir: SortDir) -> Vec<usize> {
-    let key = |t: &Treatment| -> Option<(usize, f64, String)> {
-        match (attr.kind, t.values.get(&attr.id)?.value.as_ref()?) {
-            (AttributeKind::Ordinal, CellValue::Text(s)) => {
-                Some((attr.levels.iter().position(|l| l == s)?, 0.0, String::new()))
-            }
+    let key = |t: &Treatment| -> Result<(usize, f64, String), u8> {
+        let Some(cell) = t.values.get(&attr.id) else {
+            return Err(3);
+        };
+        match cell.state {
+            CellState::Established => {}
+            CellState::NotEstablished => return Err(1),
+            CellState::DoesNotApply => return Err(2),
+            CellState::NotReviewed => return Err(3),
+        }
+        match (attr.kind, cell.value.as_ref().ok_or(3_u8)?) {
+            (AttributeKind::Ordinal, CellValue::Text(s)) => Ok((
+                attr.levels.iter().position(|l| l == s).ok_or(3_u8)?,
+                0.0,
+                String::new(),
+            )),
             (AttributeKind::Number, CellValue::Number(n)) if n.is_finite() => {
-                Some((0, *n, String::new()))
+                Ok((0, *n, String::new()))
             }
             (AttributeKind::Text | AttributeKind::Category, CellValue::Text(s)) => {
-                Some((0, 0.0, s.to_lowercase()))
+                Ok((0, 0.0, s.to_lowercase()))
             }
-            _ => None,
+            _ => Err(3),
         }
     };
     let mut order: Vec<usize> = (0..list.len()).collect();
     order.sort_by(|&a, &b| match (key(list[a]), key(list[b])) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Greater,
-        (Some(_), None) => Ordering::Less,
-        (Some(x), Some(y)) => {
+        (Err(x), Err(y)) => x.cmp(&y),
+        (Err(_), Ok(_)) => Ordering::Greater,
+        (Ok(_), Err(_)) => Ordering::Less,
+        (Ok(x), Ok(y)) => {
             let o = x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2));
             if dir == SortDir::Desc {
                 o.reverse()
@@ -239,17 +282,23 @@ fn reference_order(list: &[&Treatment], attr: &Attribute, dir: SortDir) -> Vec<u
 proptest! {
     #[test]
     fn matches_the_reference_order(
-        values in proptest::collection::vec(proptest::option::of(0..6_usize), 0..40),
+        values in proptest::collection::vec(0..10_usize, 0..40),
         desc in any::<bool>(),
     ) {
-        // Index 5 is off the scale; `None` is a null value.
+        // 0–4 are levels, 5 is off the scale, 6 is no value at all, 7–9 are the other states.
         let attr = synthetic_attribute("x", AttributeKind::Ordinal, &["a", "b", "c", "d", "e"], Better::Low);
         let list: Vec<Treatment> = values
             .iter()
             .enumerate()
-            .map(|(n, v)| {
-                let value = v.map(|i| CellValue::Text(["a", "b", "c", "d", "e", "zz"][i].to_string()));
-                synthetic_treatment(&n.to_string(), "c", vec![("x", cell(value))])
+            .map(|(n, &v)| {
+                let c = match v {
+                    0..=5 => text(["a", "b", "c", "d", "e", "zz"][v]),
+                    6 => cell(None),
+                    7 => without_value(CellState::NotEstablished),
+                    8 => without_value(CellState::DoesNotApply),
+                    _ => without_value(CellState::NotReviewed),
+                };
+                synthetic_treatment(&n.to_string(), "c", vec![("x", c)])
             })
             .collect();
         let dir = if desc { SortDir::Desc } else { SortDir::Asc };

@@ -1,11 +1,13 @@
 use super::{
     attribute, attributes, cell, ids, number, refs, synthetic_attribute, text, treatments,
+    without_value,
 };
 use crate::model::compare::{
-    chosen_treatments, differs, display_value, judge, level_position, ordered_treatments,
-    visible_rows, CompareState, Judgement, Sort, SortDir, View, NOT_ESTABLISHED,
+    cell_state, chosen_treatments, differs, display_value, editorial_basis, judge,
+    ordered_treatments, scale_position, visible_rows, CompareState, Coverage, Judgement, Sort,
+    SortDir, View, DOES_NOT_APPLY, NOT_ESTABLISHED, NOT_REVIEWED,
 };
-use crate::model::{AttributeKind, Better, CellValue, Group, Treatment};
+use crate::model::{AttributeKind, Better, CellState, CellValue, Group, Treatment};
 
 fn state(ids: &[&str]) -> CompareState {
     CompareState::new(ids.iter().map(|s| s.to_string()).collect())
@@ -61,25 +63,24 @@ fn only_differences_drops_equal_rows_and_empty_groups() {
     s.only_differences = true;
     let rows = row_ids(&s);
     let groups: Vec<Group> = rows.iter().map(|(g, _)| *g).collect();
-    // Both: tolerance/dependence not established, same guideline position.
+    // Both: tolerance and dependence not yet reviewed, the same guideline position.
     for gone in [Group::ToleranceDependence, Group::Guideline] {
         assert!(!groups.contains(&gone), "{gone:?} in {groups:?}");
     }
     let flat: Vec<String> = rows.into_iter().flat_map(|(_, a)| a).collect();
-    assert!(flat.contains(&"nnt-neuropathic".to_string()));
-    for differing in ["respiratory-depression", "onset", "mood-effect"] {
-        assert!(
-            flat.contains(&differing.to_string()),
-            "{differing}: null vs a value differs"
-        );
+    for differing in ["nnt-neuropathic", "evidence-strength"] {
+        assert!(flat.contains(&differing.to_string()), "{differing}");
     }
-    for same in [
-        "anti-inflammatory",
+    // Onset (weeks) and mood (not established) are known only for amitriptyline, so they are
+    // not differences: a cell not yet reviewed neither differs nor matches.
+    for gone in [
+        "onset",
+        "mood-effect",
+        "respiratory-depression",
         "route",
         "gi-effects",
-        "misuse-potential",
     ] {
-        assert!(!flat.contains(&same.to_string()), "{same}");
+        assert!(!flat.contains(&gone.to_string()), "{gone}");
     }
 }
 
@@ -88,21 +89,43 @@ fn only_differences_uses_the_state_selection_even_given_the_whole_catalogue() {
     let mut s = state(&["opioids", "tramadol"]);
     s.only_differences = true;
     let flat: Vec<String> = row_ids(&s).into_iter().flat_map(|(_, a)| a).collect();
-    assert!(!flat.contains(&"onset".to_string()));
-    assert!(flat.contains(&"tolerance".to_string()));
+    assert!(
+        !flat.contains(&"respiratory-depression".to_string()),
+        "both high"
+    );
+    assert!(
+        flat.contains(&"misuse-potential".to_string()),
+        "high vs moderate"
+    );
 }
 
 #[test]
-fn differs_treats_not_established_as_equal_to_itself() {
+fn differs_compares_findings_and_leaves_out_what_is_not_reviewed() {
     let onset = attribute("onset");
-    let (fast, slow, null) = (text("minutes to hours"), text("weeks"), cell(None));
-    let off_scale = text("years");
+    let (fast, slow) = (text("minutes to hours"), text("weeks"));
+    let unsettled = without_value(CellState::NotEstablished);
+    let not_apply = without_value(CellState::DoesNotApply);
+    let unchecked = without_value(CellState::NotReviewed);
+    let (null, off_scale) = (cell(None), text("years"));
     assert!(!differs(&onset, &[]));
     assert!(!differs(&onset, &[Some(&fast)]));
     assert!(!differs(&onset, &[Some(&fast), Some(&fast)]));
     assert!(differs(&onset, &[Some(&fast), Some(&slow)]));
-    assert!(differs(&onset, &[Some(&fast), None]));
-    assert!(!differs(&onset, &[Some(&null), None, Some(&off_scale)]));
+    // Not yet reviewed (so also missing, null and unreadable) is neither a difference nor a
+    // match.
+    for gap in [Some(&unchecked), Some(&null), Some(&off_scale), None] {
+        assert!(!differs(&onset, &[Some(&fast), gap]));
+        assert!(!differs(&onset, &[gap, gap]));
+        assert!(differs(&onset, &[Some(&fast), gap, Some(&slow)]));
+    }
+    // "Not established" and "does not apply" are findings.
+    assert!(differs(&onset, &[Some(&fast), Some(&unsettled)]));
+    assert!(differs(&onset, &[Some(&unsettled), Some(&not_apply)]));
+    assert!(!differs(
+        &onset,
+        &[Some(&unsettled), Some(&unsettled), None]
+    ));
+    assert!(!differs(&onset, &[Some(&not_apply), Some(&not_apply)]));
     let nnt = attribute("nnt-neuropathic");
     assert!(!differs(&nnt, &[Some(&number(3.6)), Some(&number(3.6))]));
     assert!(differs(&nnt, &[Some(&number(3.6)), Some(&number(6.4))]));
@@ -117,14 +140,32 @@ fn differs_treats_not_established_as_equal_to_itself() {
 fn judges_by_the_better_direction() {
     let all = treatments();
     let cell_of = |t: &str, a: &str| find(&all, t).values.get(a);
-    let onset = attribute("onset");
-    let j =
-        |base: &str, other: &str| judge(&onset, cell_of(base, "onset"), cell_of(other, "onset"));
-    assert_eq!(j("amitriptyline", "opioids"), Some(Judgement::Better));
-    assert_eq!(j("opioids", "amitriptyline"), Some(Judgement::Worse));
-    assert_eq!(j("opioids", "nsaids"), Some(Judgement::Same));
-    assert_eq!(j("opioids", "lidocaine-topical"), None, "not established");
-    assert_eq!(j("lidocaine-topical", "opioids"), None);
+    let evidence = attribute("evidence-strength");
+    let j = |base: &str, other: &str| {
+        judge(
+            &evidence,
+            cell_of(base, "evidence-strength"),
+            cell_of(other, "evidence-strength"),
+        )
+    };
+    assert_eq!(j("amitriptyline", "duloxetine"), Some(Judgement::Better));
+    assert_eq!(j("duloxetine", "amitriptyline"), Some(Judgement::Worse));
+    assert_eq!(j("ketamine", "gabapentinoids"), Some(Judgement::Same));
+    assert_eq!(j("opioids", "nsaids"), None, "not yet reviewed");
+    assert_eq!(j("nsaids", "opioids"), None);
+
+    let line = attribute("neuropathic-line");
+    let l = |base: &str, other: &str| {
+        judge(
+            &line,
+            cell_of(base, "neuropathic-line"),
+            cell_of(other, "neuropathic-line"),
+        )
+    };
+    assert_eq!(l("opioids", "duloxetine"), Some(Judgement::Better));
+    assert_eq!(l("opioids", "ketamine"), None, "not established");
+    assert_eq!(l("ketamine", "opioids"), None);
+    assert_eq!(l("opioids", "exercise"), None, "does not apply");
 
     let nnt = attribute("nnt-neuropathic");
     let base = cell_of("amitriptyline", "nnt-neuropathic");
@@ -184,7 +225,7 @@ fn ordered_treatments_sorts_only_in_rows_view() {
         "gabapentinoids",
     ]);
     s.sort = Some(Sort {
-        attribute: "onset".into(),
+        attribute: "evidence-strength".into(),
         dir: SortDir::Asc,
     });
     let attrs = attributes();
@@ -196,9 +237,9 @@ fn ordered_treatments_sorts_only_in_rows_view() {
     assert_eq!(
         ids(&ordered_treatments(&s, &refs(&all), &attrs)),
         [
-            "opioids",
-            "gabapentinoids",
             "duloxetine",
+            "gabapentinoids",
+            "opioids",
             "lidocaine-topical"
         ]
     );
@@ -222,19 +263,8 @@ fn display_values_read_well() {
         display_value(&nnt, Some(&number(1e21))),
         "1000000000000000000000 NNT"
     );
-    assert_eq!(display_value(&nnt, Some(&cell(None))), NOT_ESTABLISHED);
-    assert_eq!(display_value(&nnt, None), "Not established");
-    assert_eq!(
-        display_value(&nnt, Some(&text("3.6"))),
-        NOT_ESTABLISHED,
-        "wrong type"
-    );
     let onset = attribute("onset");
     assert_eq!(display_value(&onset, Some(&text("days"))), "days");
-    assert_eq!(
-        display_value(&onset, Some(&text("fortnights"))),
-        NOT_ESTABLISHED
-    );
     let no_unit = synthetic_attribute("x", AttributeKind::Number, &[], Better::Low);
     assert_eq!(display_value(&no_unit, Some(&number(2.5))), "2.5");
     let all = treatments();
@@ -246,22 +276,159 @@ fn display_values_read_well() {
 }
 
 #[test]
-fn level_positions_are_zero_based_with_the_count() {
+fn each_state_reads_as_itself() {
+    let nnt = attribute("nnt-neuropathic");
+    for (c, state, words) in [
+        (
+            without_value(CellState::NotEstablished),
+            CellState::NotEstablished,
+            NOT_ESTABLISHED,
+        ),
+        (
+            without_value(CellState::DoesNotApply),
+            CellState::DoesNotApply,
+            DOES_NOT_APPLY,
+        ),
+        (
+            without_value(CellState::NotReviewed),
+            CellState::NotReviewed,
+            NOT_REVIEWED,
+        ),
+        (number(3.6), CellState::Established, "3.6 NNT"),
+    ] {
+        assert_eq!(cell_state(&nnt, Some(&c)), state);
+        assert_eq!(display_value(&nnt, Some(&c)), words);
+    }
+    assert_eq!(NOT_REVIEWED, "Not yet reviewed");
+    // A state without a value ignores a stray value: the state is what the editors said.
+    let mut stray = without_value(CellState::NotEstablished);
+    stray.value = Some(CellValue::Number(2.0));
+    assert_eq!(display_value(&nnt, Some(&stray)), NOT_ESTABLISHED);
+    // Nothing the content could contain reads as a finding unless it says so.
+    let onset = attribute("onset");
+    for gap in [
+        None,
+        Some(cell(None)),
+        Some(text("3.6")),
+        Some(text("fortnights")),
+        Some(number(f64::NAN)),
+    ] {
+        assert_eq!(cell_state(&onset, gap.as_ref()), CellState::NotReviewed);
+        assert_eq!(display_value(&onset, gap.as_ref()), NOT_REVIEWED);
+    }
+}
+
+#[test]
+fn the_editors_basis_belongs_to_values_only() {
+    let onset = attribute("onset");
+    let mut judged = text("days");
+    judged.editorial = Some("Trials say so.".to_string());
+    assert_eq!(
+        editorial_basis(&onset, Some(&judged)),
+        Some("Trials say so.")
+    );
+    assert_eq!(editorial_basis(&onset, Some(&text("days"))), None);
+    let mut stray = without_value(CellState::NotReviewed);
+    stray.editorial = Some("Trials say so.".to_string());
+    assert_eq!(editorial_basis(&onset, Some(&stray)), None);
+    judged.editorial = Some("  ".to_string());
+    assert_eq!(editorial_basis(&onset, Some(&judged)), None, "blank");
+}
+
+#[test]
+fn dots_count_from_the_better_end_and_only_on_directed_scales() {
     let evidence = attribute("evidence-strength");
     assert_eq!(
-        level_position(&evidence, Some(&text("strong"))),
+        scale_position(&evidence, Some(&text("strong"))),
         Some((0, 4))
     );
     assert_eq!(
-        level_position(&evidence, Some(&text("very weak"))),
+        scale_position(&evidence, Some(&text("very weak"))),
         Some((3, 4))
     );
-    assert_eq!(level_position(&evidence, Some(&text("unknown"))), None);
-    assert_eq!(level_position(&evidence, Some(&cell(None))), None);
+    let higher = synthetic_attribute("h", AttributeKind::Ordinal, &["a", "b", "c"], Better::High);
+    assert_eq!(scale_position(&higher, Some(&text("c"))), Some((0, 3)));
+    assert_eq!(scale_position(&higher, Some(&text("a"))), Some((2, 3)));
+    let undirected = synthetic_attribute("u", AttributeKind::Ordinal, &["yes", "no"], Better::None);
+    assert_eq!(scale_position(&undirected, Some(&text("yes"))), None);
+    assert_eq!(scale_position(&evidence, Some(&text("unknown"))), None);
+    assert_eq!(scale_position(&evidence, Some(&cell(None))), None);
+    for state in [
+        CellState::NotEstablished,
+        CellState::DoesNotApply,
+        CellState::NotReviewed,
+    ] {
+        assert_eq!(scale_position(&evidence, Some(&without_value(state))), None);
+    }
     assert_eq!(
-        level_position(&attribute("nnt-neuropathic"), Some(&number(3.0))),
+        scale_position(&attribute("nnt-neuropathic"), Some(&number(3.0))),
         None
     );
     let wrong = cell(Some(CellValue::Number(1.0)));
-    assert_eq!(level_position(&evidence, Some(&wrong)), None);
+    assert_eq!(scale_position(&evidence, Some(&wrong)), None);
+}
+
+#[test]
+fn every_real_scale_with_dots_has_a_direction() {
+    for a in attributes() {
+        if a.kind == AttributeKind::Ordinal {
+            assert_ne!(a.better, Better::None, "{}: dots need a better end", a.id);
+        }
+    }
+}
+
+#[test]
+fn coverage_counts_each_state_once() {
+    let onset = attribute("onset");
+    let mut judged = text("days");
+    judged.editorial = Some("Trials say so.".to_string());
+    let mut sourced = text("weeks");
+    sourced.refs = vec!["x".to_string()];
+    let mut unsettled = without_value(CellState::NotEstablished);
+    unsettled.refs = vec!["x".to_string()];
+    let cells = [
+        Some(judged),
+        Some(sourced),
+        Some(unsettled),
+        Some(without_value(CellState::DoesNotApply)),
+        Some(without_value(CellState::NotReviewed)),
+        Some(text("fortnights")),
+        None,
+    ];
+    let mut coverage = Coverage::default();
+    for c in &cells {
+        coverage.add(&onset, c.as_ref());
+    }
+    assert_eq!(
+        coverage,
+        Coverage {
+            established: 2,
+            editorial: 1,
+            not_established: 1,
+            does_not_apply: 1,
+            not_reviewed: 3,
+            with_sources: 2,
+        }
+    );
+    assert_eq!(coverage.total(), 7);
+    assert_eq!(coverage.reviewed(), 4);
+    assert_eq!(coverage.percent_reviewed(), 57, "rounded down");
+    assert_eq!(coverage.count(CellState::NotReviewed), 3);
+    assert_eq!(Coverage::default().percent_reviewed(), 100);
+}
+
+#[test]
+fn real_coverage_adds_up_over_the_whole_catalogue() {
+    let all = treatments();
+    let attrs = attributes();
+    let attr_refs: Vec<_> = attrs.iter().collect();
+    let whole = Coverage::of(&refs(&all), &attr_refs);
+    assert_eq!(whole.total(), all.len() * attrs.len());
+    let by_state: usize = CellState::ALL.iter().map(|s| whole.count(*s)).sum();
+    assert_eq!(by_state, whole.total());
+    let by_treatment: usize = all
+        .iter()
+        .map(|t| Coverage::of(&[t], &attr_refs).reviewed())
+        .sum();
+    assert_eq!(by_treatment, whole.reviewed());
 }

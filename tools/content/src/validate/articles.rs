@@ -51,6 +51,18 @@ fn check_meta(m: &ArticleMeta, stem: &str, known: &Known, sink: &mut Sink) {
             );
         }
     }
+    if let Some(review) = &m.clinical_review {
+        let at = "$.meta.clinical_review.date";
+        if let (Some(reviewed), Some(last)) = (date(&review.date, at, sink), last) {
+            // A review older than the editors' last check did not see the text readers see.
+            if reviewed < last {
+                sink.at(
+                    at,
+                    format!("clinical review {reviewed} is before last_reviewed {last}: the reviewer has not seen the current text"),
+                );
+            }
+        }
+    }
 }
 
 fn date(s: &str, path: &str, sink: &mut Sink) -> Option<Date> {
@@ -261,10 +273,13 @@ pub(super) fn check_index(
 
 fn differing_fields(a: &ArticleMeta, b: &ArticleMeta) -> Vec<String> {
     match (serde_json::to_value(a), serde_json::to_value(b)) {
+        // Both sides' keys: optional fields (`clinical_review`) are left out when empty, so a
+        // field only one side has is a difference too.
         (Ok(Value::Object(a)), Ok(Value::Object(b))) => a
-            .iter()
-            .filter(|(k, v)| b.get(*k) != Some(v))
-            .map(|(k, _)| k.clone())
+            .keys()
+            .chain(b.keys().filter(|k| !a.contains_key(*k)))
+            .filter(|k| a.get(*k) != b.get(*k))
+            .cloned()
             .collect(),
         _ => vec!["(unreadable)".to_string()],
     }

@@ -3,8 +3,11 @@
 use std::collections::BTreeSet;
 
 use pathways::model::{
-    Attribute, AttributeKind, Attributes, Better, CellValue, References, Treatments,
+    Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, References,
+    Treatments,
 };
+
+use crate::readability::sentences;
 
 use super::ids::{known_list, resolve, unique_ids};
 use super::json_path::{path_index, path_key};
@@ -125,7 +128,7 @@ pub(super) fn check_treatments(t: &Treatments, known: &Known, sink: &mut Sink) {
             for id in attrs.keys().filter(|id| !x.values.contains_key(*id)) {
                 sink.at(
                     &values_at,
-                    format!("missing cell for attribute \"{id}\" (use \"value\": null for not established)"),
+                    format!("missing cell for attribute \"{id}\" (if Pathways has not checked it yet, say \"state\": \"not-reviewed\" with a note)"),
                 );
             }
         }
@@ -137,17 +140,66 @@ pub(super) fn check_treatments(t: &Treatments, known: &Known, sink: &mut Sink) {
                         let list = known_list(key, attrs.keys().map(String::as_str));
                         sink.at(&cell_at, format!("unknown attribute \"{key}\"; {list}"));
                     }
-                    Some(attr) => check_cell_value(
+                    // Other states must have no value at all (checked below).
+                    Some(attr) if cell.state == CellState::Established => check_cell_value(
                         attr,
                         cell.value.as_ref(),
                         &path_key(&cell_at, "value"),
                         sink,
                     ),
+                    Some(_) => {}
                 }
             }
+            check_cell_state(cell, &cell_at, sink);
             for (j, r) in cell.refs.iter().enumerate() {
                 let p = path_index(&path_key(&cell_at, "refs"), j);
                 resolve(r, "reference", known.references.as_ref(), &p, sink);
+            }
+        }
+    }
+}
+
+/// What each state asks of a cell. The sourcing rule is the point: a value a reader sees either
+/// cites a source or says it is the editors' judgement and why, and "not established" is a
+/// finding about the evidence, so a source must say it.
+fn check_cell_state(cell: &Cell, at: &str, sink: &mut Sink) {
+    let state = cell.state.id();
+    let has_value = cell.value.is_some();
+    match cell.state {
+        CellState::Established if !has_value => sink.at(
+            at,
+            "no value: give one, or say why there is none with \"state\": \"not-reviewed\" (Pathways has not checked it yet), \"not-established\" (a source says the evidence does not settle it) or \"does-not-apply\"",
+        ),
+        CellState::Established if cell.refs.is_empty() && cell.editorial.is_none() => sink.at(
+            at,
+            "a rated cell needs a source in \"refs\", or \"editorial\": one sentence giving the editors' basis for the value",
+        ),
+        CellState::Established => {}
+        _ if has_value => sink.at(
+            path_key(at, "value"),
+            format!("a \"{state}\" cell has no value: leave \"value\" out"),
+        ),
+        CellState::NotEstablished if cell.refs.is_empty() => sink.at(
+            at,
+            "\"not-established\" needs a source in \"refs\" that says the evidence does not settle this; if none does, the cell is \"not-reviewed\"",
+        ),
+        _ => {}
+    }
+    if let Some(basis) = &cell.editorial {
+        let basis_at = path_key(at, "editorial");
+        if cell.state != CellState::Established {
+            sink.at(
+                &basis_at,
+                format!("only a value can be the editors' judgement; a \"{state}\" cell has no \"editorial\""),
+            );
+        } else {
+            let count = sentences(basis);
+            let full_stop = basis.trim_end().ends_with(['.', '!', '?']);
+            if count > 1 || (count == 1 && !full_stop) {
+                sink.at(
+                    &basis_at,
+                    format!("the editors' basis is one sentence ending in a full stop; found {count} sentence(s)"),
+                );
             }
         }
     }

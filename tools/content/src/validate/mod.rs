@@ -24,6 +24,7 @@ mod articles;
 mod catalogue;
 mod ids;
 mod json_path;
+mod readability;
 mod shape;
 #[cfg(test)]
 mod tests;
@@ -31,6 +32,7 @@ mod text;
 
 pub use ids::suggest;
 pub use json_path::{json_locations, JsonSpan};
+pub use readability::article_grade;
 pub use text::{find_html, find_placeholder, is_https_url};
 
 use articles::{check_article, check_index};
@@ -233,6 +235,7 @@ fn validate_texts<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Pr
             out: &mut out,
         };
         unique_ids(g.terms.iter().map(|t| t.id.as_str()), "$.terms", &mut sink);
+        readability::check_glossary(g, &mut sink);
     }
     if let Some(a) = &attributes {
         check_attributes(
@@ -244,14 +247,12 @@ fn validate_texts<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Pr
         );
     }
     if let Some(t) = &treatments {
-        check_treatments(
-            t,
-            &known,
-            &mut Sink {
-                file: "treatments.json",
-                out: &mut out,
-            },
-        );
+        let mut sink = Sink {
+            file: "treatments.json",
+            out: &mut out,
+        };
+        check_treatments(t, &known, &mut sink);
+        readability::check_treatments(t, &mut sink);
     }
     let metas: BTreeMap<&str, &ArticleMeta> = articles
         .iter()
@@ -259,15 +260,12 @@ fn validate_texts<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Pr
         .collect();
     for (file, stem, article) in &articles {
         if let Some(a) = article {
-            check_article(
-                a,
-                stem,
-                &known,
-                &mut Sink {
-                    file,
-                    out: &mut out,
-                },
-            );
+            let mut sink = Sink {
+                file,
+                out: &mut out,
+            };
+            check_article(a, stem, &known, &mut sink);
+            readability::check_article(a, &mut sink);
         }
     }
     if let Some(index) = &index {

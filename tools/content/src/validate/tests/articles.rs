@@ -177,3 +177,21 @@ fn citations_and_lists_not_empty() {
             ]
         );
 }
+
+#[test]
+fn a_clinical_review_must_have_seen_the_current_text() {
+    let review =
+        |date: &str| json!({"reviewer": "A. Reviewer", "role": "Pain nurse", "date": date});
+    assert_eq!(
+        with_all(&[
+            (CS, "/meta/clinical_review", review("2020-01-01")),
+            (KVT, "/meta/clinical_review", review("2026-13-01")),
+        ]),
+        [
+            "articles/central-sensitization.json: $.meta.clinical_review.date: clinical review 2020-01-01 is before last_reviewed 2026-11-24: the reviewer has not seen the current text",
+            "articles/ketamine-vs-traditional.json: $.meta.clinical_review.date: \"2026-13-01\" is not a real calendar date",
+            "index.json: $.articles[0]: differs from the meta in articles/ketamine-vs-traditional.json: clinical_review",
+            "index.json: $.articles[1]: differs from the meta in articles/central-sensitization.json: clinical_review",
+        ]
+    );
+}

@@ -1,3 +1,4 @@
+use pathways::model::SCHEMA_VERSION;
 use serde_json::json;
 
 use super::*;
@@ -54,15 +55,25 @@ fn defaults_the_model_omits_are_not_unknown() {
 
 #[test]
 fn schema_must_match() {
+    let (older, newer) = (SCHEMA_VERSION - 1, SCHEMA_VERSION + 1);
     assert_eq!(
-        with("references.json", "/schema", json!(2)),
-        ["references.json: $.schema: schema is 2; this app reads schema 1"]
+        with("references.json", "/schema", json!(newer)),
+        [format!(
+            "references.json: $.schema: schema is {newer}; this app reads schema {SCHEMA_VERSION}"
+        )]
+    );
+    // The compiler writes the current schema, so an older number is a stale hand edit.
+    assert_eq!(
+        with("references.json", "/schema", json!(older)),
+        [format!(
+            "references.json: $.schema: schema is {older}; this app reads schema {SCHEMA_VERSION}"
+        )]
     );
 }
 
 #[test]
 fn shape_only() {
-    let text = "{\"schema\": 1, \"terms\": [{\"id\": \"a\", \"term\": \"A\", \"definition\": \"An A.\", \"see\": \"b\"}]}";
+    let text = "{\"schema\": 2, \"terms\": [{\"id\": \"a\", \"term\": \"A\", \"definition\": \"An A.\", \"see\": \"b\"}]}";
     let got: Vec<String> = validate_shape("glossary.json", text)
         .iter()
         .map(ToString::to_string)

@@ -87,3 +87,45 @@ fn links_are_https_only() {
             ]
         );
 }
+
+#[test]
+fn plain_language_is_checked_everywhere_readers_read() {
+    let hard =
+        "Pharmacological management necessitates individualised consideration of comorbidities.";
+    assert_eq!(
+        with_all(&[
+            ("glossary.json", "/terms/1/definition", json!(hard)),
+            ("treatments.json", "/treatments/0/values/onset/note", json!(hard)),
+            (
+                "treatments.json",
+                "/treatments/1/values/onset/editorial",
+                json!(hard)
+            ),
+        ]),
+        [
+            "glossary.json: $.terms[1].definition: reads at grade 39.4 (Flesch–Kincaid), above the limit of 9.0: shorter sentences and shorter, everyday words bring it down",
+            "treatments.json: $.treatments[0].values.onset.note: reads at grade 39.4 (Flesch–Kincaid), above the limit of 9.0: shorter sentences and shorter, everyday words bring it down",
+            "treatments.json: $.treatments[1].values.onset.editorial: reads at grade 39.4 (Flesch–Kincaid), above the limit of 9.0: shorter sentences and shorter, everyday words bring it down",
+        ]
+    );
+}
+
+#[test]
+fn a_hard_article_points_at_its_hardest_paragraph() {
+    let got = with(
+        CS,
+        "/blocks/1/runs/0/text",
+        json!("Pharmacological management necessitates individualised consideration of comorbidities and concomitant medications: "),
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].starts_with(
+            "articles/central-sensitization.json: $.blocks[1]: the article reads at grade "
+        ),
+        "{got:#?}"
+    );
+    assert!(
+        got[0].contains("above the limit of 9.0; its hardest paragraph, here, reads at"),
+        "{got:#?}"
+    );
+}
