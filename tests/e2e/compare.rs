@@ -1,12 +1,14 @@
 //! The comparison tool: picking, sorting, transposing, filtering, baseline, cell details, the
 //! address as the whole state, CSV, embedded comparisons, phone layout, accessibility.
 
+use anyhow::{bail, ensure, Context};
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use pathways::model::compare::{self, CompareState, View};
 use pathways::model::{Attributes, Treatment, Treatments};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::browser::TestResult;
+use crate::browser::{Browser, Query, TestResult};
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -31,7 +33,7 @@ struct Catalog {
 }
 
 impl Catalog {
-    fn load(ctx: &Ctx) -> Result<Catalog, String> {
+    fn load(ctx: &Ctx) -> anyhow::Result<Catalog> {
         Ok(Catalog {
             treatments: ctx.content("treatments.json")?,
             attributes: ctx.content("attributes.json")?,
@@ -42,13 +44,16 @@ impl Catalog {
         self.treatments.treatments.iter().collect()
     }
 
-    fn name(&self, id: &str) -> Result<String, String> {
+    fn name(&self, id: &str) -> anyhow::Result<String> {
+        Ok(self.treatment(id)?.name.clone())
+    }
+
+    fn treatment(&self, id: &str) -> anyhow::Result<&Treatment> {
         self.treatments
             .treatments
             .iter()
             .find(|t| t.id == id)
-            .map(|t| t.name.clone())
-            .ok_or(format!("no treatment {id}"))
+            .with_context(|| format!("no treatment {id}"))
     }
 
     fn state(&self, query: &str) -> CompareState {
@@ -68,23 +73,23 @@ impl Catalog {
     }
 }
 
-async fn column_headers(ctx: &Ctx) -> Result<Vec<String>, String> {
+async fn column_headers(ctx: &Ctx) -> anyhow::Result<Vec<String>> {
     let v = ctx
         .browser
         .js("return [...document.querySelectorAll('.cmp-table--columns thead th.cmp-table__treatment')].map(th => th.textContent.trim());", vec![])
         .await?;
-    serde_json::from_value(v).map_err(|e| e.to_string())
+    serde_json::from_value(v).context("column headers")
 }
 
-async fn row_headers(ctx: &Ctx) -> Result<Vec<String>, String> {
+async fn row_headers(ctx: &Ctx) -> anyhow::Result<Vec<String>> {
     let v = ctx
         .browser
         .js("return [...document.querySelectorAll('.cmp-table--rows tbody th[scope=row]')].map(th => th.textContent.trim());", vec![])
         .await?;
-    serde_json::from_value(v).map_err(|e| e.to_string())
+    serde_json::from_value(v).context("row headers")
 }
 
-fn names(cat: &Catalog, ids: &[&str]) -> Result<Vec<String>, String> {
+fn names(cat: &Catalog, ids: &[&str]) -> anyhow::Result<Vec<String>> {
     ids.iter().map(|id| cat.name(id)).collect()
 }
 
@@ -93,12 +98,22 @@ async fn open_compare(ctx: &Ctx, query: &str) -> TestResult {
         .goto(&ctx.root.url(&format!("/compare{query}")))
         .await?;
     ctx.browser
-        .wait_xpath(
+        .find(
             "//table[contains(@class,'cmp-table')]",
             "the comparison table",
         )
         .await
         .map(|_| ())
+}
+
+/// The sort button in the header of the attribute labelled `label`.
+async fn sort_button(b: &Browser, label: &str) -> anyhow::Result<Element> {
+    let xpath = format!(
+        "//th/button[starts-with(normalize-space(), {})]",
+        pathways_testkit::xpath::literal(label)
+    );
+    b.find(&xpath, &format!("the sort button of {label:?}"))
+        .await
 }
 
 async fn bare_compare_shows_the_flagship_set(ctx: &Ctx) -> TestResult {
@@ -112,25 +127,18 @@ async fn bare_compare_shows_the_flagship_set(ctx: &Ctx) -> TestResult {
     ctx.browser.heading("Compare treatments").await?;
     // The pathway diagram is drawn from the data: focusing a treatment highlights exactly the
     // stages its `sites` name.
-    let ketamine = cat
-        .treatments
-        .treatments
-        .iter()
-        .find(|t| t.id == "ketamine")
-        .ok_or("no ketamine")?;
+    let ketamine = cat.treatment("ketamine")?;
     let key = ctx
         .browser
-        .wait_xpath(
-            &format!(
-                "//button[contains(@class,'pathway__key')][normalize-space()={:?}]",
-                ketamine.name
-            ),
+        .find_by_text(
+            "//button[contains(@class,'pathway__key')]",
+            &ketamine.name,
             "diagram key",
         )
         .await?;
-    key.click().await.map_err(|e| e.to_string())?;
+    ctx.browser.click(&key).await?;
     ctx.browser
-        .wait_xpath(
+        .find(
             "//button[contains(@class,'pathway__key')][@aria-pressed='true']",
             "pressed key",
         )
@@ -155,25 +163,17 @@ async fn pick_and_remove_treatments_with_history(ctx: &Ctx) -> TestResult {
     let cat = Catalog::load(ctx)?;
     open_compare(ctx, "?t=ketamine,opioids").await?;
     let tramadol = cat.name("tramadol")?;
-    b.wait_xpath(
-        "//summary[normalize-space()='Add a treatment']",
-        "add toggle",
-    )
-    .await?
-    .click()
-    .await
-    .map_err(|e| e.to_string())?;
-    let search = b
-        .wait_xpath("//input[@id='cmp-picker-search']", "picker search")
+    let toggle = b
+        .find_by_text("//summary", "Add a treatment", "add toggle")
         .await?;
-    search.send_keys("trama").await.map_err(|e| e.to_string())?;
-    b.button(&format!("Add {tramadol}"))
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search === '?t=ketamine,opioids,tramadol';",
+    b.click(&toggle).await?;
+    let search = b
+        .find("//input[@id='cmp-picker-search']", "picker search")
+        .await?;
+    b.type_text(&search, "trama").await?;
+    b.click_button(&format!("Add {tramadol}")).await?;
+    b.wait_for_query(
+        Query::Is("?t=ketamine,opioids,tramadol"),
         "tramadol in the address",
     )
     .await?;
@@ -182,22 +182,16 @@ async fn pick_and_remove_treatments_with_history(ctx: &Ctx) -> TestResult {
         names(&cat, &["ketamine", "opioids", "tramadol"])?,
         "columns after adding",
     )?;
-    b.wait_xpath(
-        &format!("//button[@aria-label='Remove {}']", cat.name("opioids")?),
-        "remove button",
-    )
-    .await?
-    .click()
-    .await
-    .map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search === '?t=ketamine,tramadol';",
+    b.click_button(&format!("Remove {}", cat.name("opioids")?))
+        .await?;
+    b.wait_for_query(
+        Query::Is("?t=ketamine,tramadol"),
         "opioids removed from the address",
     )
     .await?;
-    b.client.back().await.map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search === '?t=ketamine,opioids,tramadol';",
+    b.back().await?;
+    b.wait_for_query(
+        Query::Is("?t=ketamine,opioids,tramadol"),
         "Back restores the removed treatment",
     )
     .await?;
@@ -214,12 +208,8 @@ async fn compare_all_shows_the_whole_catalogue(ctx: &Ctx) -> TestResult {
     let cat = Catalog::load(ctx)?;
     open_compare(ctx, "?t=ketamine,opioids").await?;
     let label = format!("Compare all {} treatments", cat.treatments.treatments.len());
-    b.button(&label)
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_js("return location.search === '?all=1';", "all in the address")
+    b.click_button(&label).await?;
+    b.wait_for_query(Query::Is("?all=1"), "all in the address")
         .await?;
     let every: Vec<String> = cat
         .treatments
@@ -232,11 +222,7 @@ async fn compare_all_shows_the_whole_catalogue(ctx: &Ctx) -> TestResult {
         every,
         "every treatment as a column",
     )?;
-    b.button("Choose a selection instead")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_button("Choose a selection instead").await?;
     expect_eq(
         column_headers(ctx).await?,
         names(&cat, &compare::DEFAULT_TREATMENTS)?,
@@ -257,7 +243,7 @@ async fn sort_rows_by_an_ordinal_attribute(ctx: &Ctx) -> TestResult {
         .attributes
         .iter()
         .find(|a| a.id == "evidence-strength")
-        .ok_or("no evidence-strength attribute")?;
+        .context("no evidence-strength attribute")?;
     let chosen: Vec<&Treatment> = cat
         .state(query)
         .treatments
@@ -268,21 +254,10 @@ async fn sort_rows_by_an_ordinal_attribute(ctx: &Ctx) -> TestResult {
         (compare::SortDir::Asc, "ascending"),
         (compare::SortDir::Desc, "descending"),
     ] {
-        let button = b
-            .wait_xpath(
-                &format!(
-                    "//th/button[starts-with(normalize-space(), {:?})]",
-                    attr.label
-                ),
-                "evidence header",
-            )
-            .await?;
+        let button = sort_button(b, &attr.label).await?;
         // Enter on the focused header button sorts (keyboard activation).
-        button
-            .send_keys(&String::from(char::from(Key::Enter)))
-            .await
-            .map_err(|e| e.to_string())?;
-        b.wait_xpath(
+        b.press(&button, Key::Enter).await?;
+        b.find(
             &format!("//th[@aria-sort='{aria}']"),
             "aria-sort on the header",
         )
@@ -296,27 +271,16 @@ async fn sort_rows_by_an_ordinal_attribute(ctx: &Ctx) -> TestResult {
             expected,
             &format!("rows sorted {aria}"),
         )?;
-        b.wait_js(
-            &format!(
-                "return location.search.includes('sort=evidence-strength-{}');",
-                dir.id()
-            ),
+        b.wait_for_query(
+            Query::Has(&format!("sort=evidence-strength-{}", dir.id())),
             "sort in the address",
         )
         .await?;
     }
     // A third activation (Space) returns to the chosen order.
-    let button = b
-        .wait_xpath(
-            &format!(
-                "//th/button[starts-with(normalize-space(), {:?})]",
-                attr.label
-            ),
-            "evidence header",
-        )
-        .await?;
-    button.send_keys(" ").await.map_err(|e| e.to_string())?;
-    b.wait_js("return !location.search.includes('sort=');", "sort cleared")
+    let button = sort_button(b, &attr.label).await?;
+    b.press(&button, Key::Space).await?;
+    b.wait_for_query(Query::Lacks("sort="), "sort cleared")
         .await?;
     let unsorted: Vec<String> = chosen.iter().map(|t| t.name.clone()).collect();
     expect_eq(row_headers(ctx).await?, unsorted, "rows in chosen order")?;
@@ -327,29 +291,18 @@ async fn transpose_and_only_differences(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
     let cat = Catalog::load(ctx)?;
     open_compare(ctx, "?t=ketamine,opioids,nsaids").await?;
-    b.button("Show treatments as rows (sortable)")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_xpath("//table[contains(@class,'cmp-table--rows')]", "rows table")
+    b.click_button("Show treatments as rows (sortable)").await?;
+    b.find("//table[contains(@class,'cmp-table--rows')]", "rows table")
         .await?;
-    b.wait_js(
-        "return location.search.includes('view=rows');",
-        "view in the address",
-    )
-    .await?;
+    b.wait_for_query(Query::Has("view=rows"), "view in the address")
+        .await?;
     expect_eq(
         row_headers(ctx).await?,
         names(&cat, &["ketamine", "opioids", "nsaids"])?,
         "treatments as rows",
     )?;
-    b.button("Show treatments as columns")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_xpath(
+    b.click_button("Show treatments as columns").await?;
+    b.find(
         "//table[contains(@class,'cmp-table--columns')]",
         "columns table",
     )
@@ -361,29 +314,31 @@ async fn transpose_and_only_differences(ctx: &Ctx) -> TestResult {
         Value::from(cat.attributes.attributes.len()),
         "rows before filtering",
     )?;
-    b.wait_xpath(
-        "//label[normalize-space()='Only differences']/input",
-        "only differences",
-    )
-    .await?
-    .click()
-    .await
-    .map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search.includes('diff=1');",
-        "diff in the address",
-    )
-    .await?;
+    let only_differences = b
+        .find(
+            "//label[normalize-space()='Only differences']/input",
+            "only differences",
+        )
+        .await?;
+    b.click(&only_differences).await?;
+    b.wait_for_query(Query::Has("diff=1"), "diff in the address")
+        .await?;
     let state = cat.state("t=ketamine,opioids,nsaids&diff=1");
     let chosen = compare::chosen_treatments(&state, &cat.all());
     let expected: usize = compare::visible_rows(&state, &chosen, &cat.attributes.attributes)
         .iter()
         .map(|g| g.attributes.len())
         .sum();
-    b.wait_js(&format!("return document.querySelectorAll('.cmp-table tbody th[scope=row]').length === {expected};"), "only differing rows").await?;
-    if expected >= cat.attributes.attributes.len() {
-        return Err("only-differences hid nothing: the test data should have equal rows".into());
-    }
+    b.wait_js_with(
+        "return document.querySelectorAll('.cmp-table tbody th[scope=row]').length === arguments[0];",
+        vec![json!(expected)],
+        "only differing rows",
+    )
+    .await?;
+    ensure!(
+        expected < cat.attributes.attributes.len(),
+        "only-differences hid nothing: the test data should have equal rows"
+    );
     b.assert_console_clean(&[]).await
 }
 
@@ -392,29 +347,18 @@ async fn baseline_marks_better_and_worse(ctx: &Ctx) -> TestResult {
     let cat = Catalog::load(ctx)?;
     open_compare(ctx, "?t=ketamine,opioids,nsaids").await?;
     let select = b
-        .wait_xpath(
+        .find(
             "//label[contains(normalize-space(),'Baseline')]/select",
             "baseline select",
         )
         .await?;
     // Opioids as the baseline: ketamine has lower ratings on several of its risk rows, so
     // both directions of mark appear.
-    select
-        .select_by_value("opioids")
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search.includes('base=opioids');",
-        "baseline in the address",
-    )
-    .await?;
+    b.select(&select, "opioids").await?;
+    b.wait_for_query(Query::Has("base=opioids"), "baseline in the address")
+        .await?;
     let state = cat.state("t=ketamine,opioids,nsaids&base=opioids");
-    let base = cat
-        .treatments
-        .treatments
-        .iter()
-        .find(|t| t.id == "opioids")
-        .ok_or("no opioids")?;
+    let base = cat.treatment("opioids")?;
     let mut expected = 0;
     for t in compare::chosen_treatments(&state, &cat.all())
         .into_iter()
@@ -426,11 +370,13 @@ async fn baseline_marks_better_and_worse(ctx: &Ctx) -> TestResult {
             }
         }
     }
-    if expected == 0 {
-        return Err("no judgeable cell against opioids in the data".into());
-    }
-    b.wait_js(
-        &format!("return document.querySelectorAll('.cmp-mark').length === {expected};"),
+    ensure!(
+        expected != 0,
+        "no judgeable cell against opioids in the data"
+    );
+    b.wait_js_with(
+        "return document.querySelectorAll('.cmp-mark').length === arguments[0];",
+        vec![json!(expected)],
         "one mark per judged cell",
     )
     .await?;
@@ -443,25 +389,20 @@ async fn cell_details_open_and_close_by_keyboard(ctx: &Ctx) -> TestResult {
     let cat = Catalog::load(ctx)?;
     open_compare(ctx, "?t=ketamine,opioids").await?;
     let note = cat
-        .treatments
-        .treatments
-        .iter()
-        .find(|t| t.id == "ketamine")
-        .and_then(|t| t.values.get("onset"))
-        .ok_or("no cell")?
+        .treatment("ketamine")?
+        .values
+        .get("onset")
+        .context("no cell")?
         .note
         .clone();
     let button = b
-        .wait_xpath(
+        .find(
             "//button[@id='cell-ketamine--onset']",
             "ketamine onset cell",
         )
         .await?;
-    button
-        .send_keys(&String::from(char::from(Key::Enter)))
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_xpath(
+    b.press(&button, Key::Enter).await?;
+    b.find(
         "//button[@id='cell-ketamine--onset'][@aria-expanded='true']",
         "expanded cell",
     )
@@ -470,21 +411,14 @@ async fn cell_details_open_and_close_by_keyboard(ctx: &Ctx) -> TestResult {
     // Ketamine's onset is not yet reviewed, and the details say what that means.
     b.text("Pathways has not yet checked this against a source.")
         .await?;
-    let active = b.client.active_element().await.map_err(|e| e.to_string())?;
-    active
-        .send_keys(&String::from(char::from(Key::Escape)))
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_xpath(
+    b.press_on_focus(Key::Escape).await?;
+    b.find(
         "//button[@id='cell-ketamine--onset'][@aria-expanded='false']",
         "collapsed cell",
     )
     .await?;
-    b.wait_js(
-        "return document.activeElement.id === 'cell-ketamine--onset';",
-        "focus back on the cell",
-    )
-    .await?;
+    b.wait_for_focus("cell-ketamine--onset", "focus back on the cell")
+        .await?;
     b.assert_console_clean(&[]).await
 }
 
@@ -493,8 +427,8 @@ async fn full_state_survives_a_reload(ctx: &Ctx) -> TestResult {
     let cat = Catalog::load(ctx)?;
     let query = "?t=ketamine,opioids,nsaids&sort=misuse-potential-desc&base=opioids&diff=1&hide=side-effects&view=rows";
     open_compare(ctx, query).await?;
-    b.client.refresh().await.map_err(|e| e.to_string())?;
-    b.wait_xpath(
+    b.reload().await?;
+    b.find(
         "//th[@aria-sort='descending']",
         "sorted header after reload",
     )
@@ -552,11 +486,7 @@ async fn csv_download_is_exactly_the_table(ctx: &Ctx) -> TestResult {
         vec![],
     )
     .await?;
-    b.button("Download CSV")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_button("Download CSV").await?;
     b.wait_js("return typeof window.__csv === 'string';", "CSV captured")
         .await?;
     let csv = b.js("return window.__csv;", vec![]).await?;
@@ -580,30 +510,27 @@ async fn embedded_comparison_opens_in_the_tool(ctx: &Ctx) -> TestResult {
             pathways::model::Block::Compare { treatments, .. } => Some(treatments.clone()),
             _ => None,
         })
-        .ok_or("the flagship embeds no comparison")?;
+        .context("the flagship embeds no comparison")?;
     b.goto(&ctx.root.url("/articles/ketamine-vs-traditional"))
         .await?;
     // The embedded table shows the article's treatments, and the pathway figure its text equivalent.
     let cat = Catalog::load(ctx)?;
     for id in &treatments {
-        let name = cat.name(id)?;
-        let xpath = format!(
-            "//figure[contains(@class,'embed--compare')]//thead/tr/th[normalize-space()={name:?}]"
-        );
-        b.wait_xpath(&xpath, "embedded column").await?;
+        b.find_by_text(
+            "//figure[contains(@class,'embed--compare')]//thead/tr/th",
+            &cat.name(id)?,
+            "embedded column",
+        )
+        .await?;
     }
-    b.wait_xpath(
+    b.find(
         "//figure[contains(@class,'pathway')]//li[contains(normalize-space(), ': acts on the')]",
         "pathway text equivalent",
     )
     .await?;
     b.mark_document().await?;
-    b.link("Open in the comparison tool")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_xpath("//table[contains(@class,'cmp-table')]", "comparison table")
+    b.click_link("Open in the comparison tool").await?;
+    b.find("//table[contains(@class,'cmp-table')]", "comparison table")
         .await?;
     b.assert_same_document().await?;
     let ids: Vec<&str> = treatments.iter().map(String::as_str).collect();
@@ -617,14 +544,11 @@ async fn embedded_comparison_opens_in_the_tool(ctx: &Ctx) -> TestResult {
 
 async fn phone_width_has_no_page_overflow(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
-    b.client
-        .set_window_size(375, 800)
-        .await
-        .map_err(|e| e.to_string())?;
+    b.set_window_size(375, 800).await?;
     let result = async {
         for path in ["/", "/articles/ketamine-vs-traditional", "/compare?t=ketamine,opioids,nsaids,gabapentinoids,duloxetine,amitriptyline,tramadol,paracetamol", "/treatments/ketamine", "/glossary"] {
             b.goto(&ctx.root.url(path)).await?;
-            b.wait_xpath("//main//h1", "page heading").await?;
+            b.find("//main//h1", "page heading").await?;
             b.wait_js("return document.readyState === 'complete';", "page loaded").await?;
             let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;", vec![]).await?;
             expect_eq(overflow, Value::from(0), &format!("horizontal page overflow at 375 px on {path}"))?;
@@ -632,10 +556,7 @@ async fn phone_width_has_no_page_overflow(ctx: &Ctx) -> TestResult {
         Ok(())
     }
     .await;
-    b.client
-        .set_window_size(1280, 900)
-        .await
-        .map_err(|e| e.to_string())?;
+    b.set_window_size(1280, 900).await?;
     result
 }
 
@@ -644,7 +565,7 @@ async fn axe_finds_no_serious_violations(ctx: &Ctx) -> TestResult {
     let axe_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(".tools/node_modules/axe-core/axe.min.js");
     let axe = std::fs::read_to_string(&axe_path)
-        .map_err(|e| format!("{}: {e} (run `make setup`)", axe_path.display()))?;
+        .with_context(|| format!("{} (run `make setup`)", axe_path.display()))?;
     let mut report = Vec::new();
     for path in [
         "/",
@@ -658,7 +579,7 @@ async fn axe_finds_no_serious_violations(ctx: &Ctx) -> TestResult {
         "/no-such-page",
     ] {
         b.goto(&ctx.root.url(path)).await?;
-        b.wait_xpath("//main//h1", "page heading").await?;
+        b.find("//main//h1", "page heading").await?;
         b.wait_js(
             "return !document.querySelector('.status--loading');",
             "content loaded",
@@ -666,17 +587,16 @@ async fn axe_finds_no_serious_violations(ctx: &Ctx) -> TestResult {
         .await?;
         b.js(&axe, vec![]).await?;
         let result = b
-            .client
-            .execute_async(
+            .js_async(
                 "const done = arguments[arguments.length - 1]; \
                  axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ') })))).catch(e => done('axe failed: ' + e));",
                 vec![],
             )
             .await
-            .map_err(|e| format!("axe on {path}: {e}"))?;
+            .with_context(|| format!("axe on {path}"))?;
         let violations = result
             .as_array()
-            .ok_or(format!("axe on {path}: {result}"))?;
+            .with_context(|| format!("axe on {path}: {result}"))?;
         let serious: Vec<&Value> = violations
             .iter()
             .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
@@ -690,12 +610,11 @@ async fn axe_finds_no_serious_violations(ctx: &Ctx) -> TestResult {
             report.push(format!("{path}: {serious:?}"));
         }
     }
-    if report.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
+    if !report.is_empty() {
+        bail!(
             "axe found serious or critical violations:\n{}",
             report.join("\n")
-        ))
+        );
     }
+    Ok(())
 }

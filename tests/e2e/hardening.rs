@@ -4,11 +4,12 @@
 
 use std::time::{Duration, Instant};
 
+use anyhow::{bail, ensure, Context};
 use pathways::model::{Article, Block, Glossary, Inline, SCHEMA_VERSION};
+use pathways_testkit::server::Fault;
 use serde_json::{json, Value};
 
-use crate::browser::TestResult;
-use crate::server::Fault;
+use crate::browser::{poll_until, TestResult};
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -28,23 +29,19 @@ const JS_URL: &str = "javascript:window.__pwned=1";
 /// Failed requests the browser logs by itself; nothing else may reach the console.
 const FAILED_LOAD: &str = "Failed to load resource: the server responded with a status of";
 
-fn click_err(e: fantoccini::error::CmdError) -> String {
-    format!("click failed: {e}")
-}
-
-fn read(path: &std::path::Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+fn read(path: &std::path::Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| path.display().to_string())
 }
 
 /// The `content="…"` of the policy's meta tag.
-fn meta_policy(html: &str) -> Result<String, String> {
+fn meta_policy(html: &str) -> anyhow::Result<String> {
     let at = html
         .find("http-equiv=\"Content-Security-Policy\"")
-        .ok_or("no Content-Security-Policy meta tag")?;
-    let tag = &html[html[..at].rfind('<').ok_or("no tag start")?..];
-    let tag = &tag[..tag.find('>').ok_or("no tag end")?];
-    let start = tag.find(" content=\"").ok_or("no content attribute")? + 10;
-    let end = start + tag[start..].find('"').ok_or("content not closed")?;
+        .context("no Content-Security-Policy meta tag")?;
+    let tag = &html[html[..at].rfind('<').context("no tag start")?..];
+    let tag = &tag[..tag.find('>').context("no tag end")?];
+    let start = tag.find(" content=\"").context("no content attribute")? + 10;
+    let end = start + tag[start..].find('"').context("content not closed")?;
     Ok(tag[start..end].to_owned())
 }
 
@@ -93,10 +90,11 @@ async fn csp_is_built_into_both_pages_and_headers(ctx: &Ctx) -> TestResult {
                 &format!("{page} has index.html's policy"),
             )?;
         }
-        let head = &index[..index.find("</head>").ok_or("no </head>")?];
-        if head.find("Content-Security-Policy") > head.find("<script") {
-            return Err("the policy's meta tag must come before every script".into());
-        }
+        let head = &index[..index.find("</head>").context("no </head>")?];
+        ensure!(
+            head.find("Content-Security-Policy") <= head.find("<script"),
+            "the policy's meta tag must come before every script"
+        );
         for expected in [
             "default-src 'self'",
             "style-src 'self'",
@@ -109,16 +107,15 @@ async fn csp_is_built_into_both_pages_and_headers(ctx: &Ctx) -> TestResult {
             expect_eq(directive(&policy, name), Some(expected), name)?;
         }
         for forbidden in ["unsafe-inline", "'unsafe-eval'", "unsafe-hashes", "*"] {
-            if policy.contains(forbidden) {
-                return Err(format!("the policy allows {forbidden}: {policy}"));
-            }
+            ensure!(
+                !policy.contains(forbidden),
+                "the policy allows {forbidden}: {policy}"
+            );
         }
         // script-src: 'self', wasm compilation, and one hash per inline script, computed here
         // by the browser itself.
         let scripts = inline_scripts(&index);
-        if scripts.is_empty() {
-            return Err("no inline loader script in index.html".into());
-        }
+        ensure!(!scripts.is_empty(), "no inline loader script in index.html");
         let mut expected = "script-src 'self' 'wasm-unsafe-eval'".to_owned();
         for script in &scripts {
             let hash = sha256_in_browser(ctx, script).await?;
@@ -135,12 +132,15 @@ async fn csp_is_built_into_both_pages_and_headers(ctx: &Ctx) -> TestResult {
             "rel=\"stylesheet\"",
             "rel=\"preload\"",
         ] {
-            let at = index.find(link).ok_or(format!("no {link} link"))?;
+            let at = index
+                .find(link)
+                .with_context(|| format!("no {link} link"))?;
             let tag = &index[index[..at].rfind('<').unwrap_or(0)..];
             let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-            if !tag.contains("integrity=\"sha384-") {
-                return Err(format!("{link} lost its integrity attribute: {tag}"));
-            }
+            ensure!(
+                tag.contains("integrity=\"sha384-"),
+                "{link} lost its integrity attribute: {tag}"
+            );
         }
         // The headers file says the same, and more.
         let headers = read(&dist.join("_headers"))?;
@@ -152,33 +152,31 @@ async fn csp_is_built_into_both_pages_and_headers(ctx: &Ctx) -> TestResult {
             "  Referrer-Policy: strict-origin-when-cross-origin\n",
             "/*.wasm\n  Content-Type: application/wasm\n",
         ] {
-            if !headers.contains(expected) {
-                return Err(format!(
-                    "{}/_headers lacks {expected:?}:\n{headers}",
-                    dist.display()
-                ));
-            }
+            ensure!(
+                headers.contains(expected),
+                "{}/_headers lacks {expected:?}:\n{headers}",
+                dist.display()
+            );
         }
     }
     b.assert_console_clean(&[]).await
 }
 
 /// SHA-256 (base64) of `text`, computed by the browser.
-async fn sha256_in_browser(ctx: &Ctx, text: &str) -> Result<String, String> {
+async fn sha256_in_browser(ctx: &Ctx, text: &str) -> anyhow::Result<String> {
     let value = ctx
         .browser
-        .client
-        .execute_async(
+        .js_async(
             "const done = arguments[arguments.length - 1];
              crypto.subtle.digest('SHA-256', new TextEncoder().encode(arguments[0]))
                .then(d => done(btoa(String.fromCharCode(...new Uint8Array(d)))), e => done('error: ' + e));",
-            vec![Value::String(text.to_owned())],
+            vec![json!(text)],
         )
         .await
-        .map_err(|e| format!("hashing in the browser: {e}"))?;
+        .context("hashing in the browser")?;
     match value {
         Value::String(h) if !h.starts_with("error") => Ok(h),
-        other => Err(format!("hashing in the browser: {other}")),
+        other => bail!("hashing in the browser: {other}"),
     }
 }
 
@@ -192,8 +190,7 @@ async fn csp_lets_the_app_boot_and_blocks_injected_code(ctx: &Ctx) -> TestResult
         ctx.pages.url("/treatments"),
     ] {
         b.goto(&url).await?;
-        b.wait_xpath("//main//h1", &format!("the app on {url}"))
-            .await?;
+        b.find("//main//h1", &format!("the app on {url}")).await?;
         let live = b
             .js(
                 "const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]');
@@ -211,8 +208,7 @@ async fn csp_lets_the_app_boot_and_blocks_injected_code(ctx: &Ctx) -> TestResult
     b.goto(&ctx.root.url("/about")).await?;
     b.heading("About Pathways").await?;
     let result = b
-        .client
-        .execute_async(
+        .js_async(
             "const done = arguments[arguments.length - 1];
              const seen = [];
              document.addEventListener('securitypolicyviolation', e => seen.push(e.effectiveDirective));
@@ -234,7 +230,7 @@ async fn csp_lets_the_app_boot_and_blocks_injected_code(ctx: &Ctx) -> TestResult
             vec![],
         )
         .await
-        .map_err(|e| format!("probing the policy: {e}"))?;
+        .context("probing the policy")?;
     expect_eq(
         result,
         json!({
@@ -340,32 +336,28 @@ async fn catalogue_file_errors_each_have_a_sentence_and_retry(ctx: &Ctx) -> Test
             b.goto(&ctx.root.url(page)).await?;
             b.heading("Something went wrong")
                 .await
-                .map_err(|e| format!("{what}: {e}"))?;
-            b.text(message).await.map_err(|e| format!("{what}: {e}"))?;
+                .with_context(|| what.clone())?;
+            b.text(message).await.with_context(|| what.clone())?;
             ctx.root.clear_faults();
-            b.button("Try again")
-                .await?
-                .click()
-                .await
-                .map_err(click_err)?;
+            b.click_button("Try again").await?;
             b.text(&loaded)
                 .await
-                .map_err(|e| format!("retry after {what}: {e}"))?;
+                .with_context(|| format!("retry after {what}"))?;
             b.assert_console_clean(&[FAILED_LOAD])
                 .await
-                .map_err(|e| format!("{what}: {e}"))?;
+                .with_context(|| what.clone())?;
         }
     }
     Ok(())
 }
 
 /// Whether the page shows `text` right now.
-async fn shows(ctx: &Ctx, text: &str) -> Result<bool, String> {
+async fn shows(ctx: &Ctx, text: &str) -> anyhow::Result<bool> {
     let v = ctx
         .browser
         .js(
             "return document.body.innerText.includes(arguments[0]);",
-            vec![Value::String(text.to_owned())],
+            vec![json!(text)],
         )
         .await?;
     Ok(v == Value::Bool(true))
@@ -383,18 +375,14 @@ async fn stalled_request_says_slow_then_times_out_then_retry_works(ctx: &Ctx) ->
     // The loading view and the request start together; time both from here.
     let started = Instant::now();
     if shows(ctx, slow).await? {
-        return Err(format!(
-            "said it was slow after only {:?}",
-            started.elapsed()
-        ));
+        bail!("said it was slow after only {:?}", started.elapsed());
     }
     b.text(slow).await?;
     let slow_at = started.elapsed();
-    if !(Duration::from_millis(2000)..Duration::from_secs(6)).contains(&slow_at) {
-        return Err(format!(
-            "said it was slow after {slow_at:?}, expected about 3 s"
-        ));
-    }
+    ensure!(
+        (Duration::from_millis(2000)..Duration::from_secs(6)).contains(&slow_at),
+        "said it was slow after {slow_at:?}, expected about 3 s"
+    );
     // The message is in the polite live region, not an alert.
     let polite = b
         .js(
@@ -407,29 +395,15 @@ async fn stalled_request_says_slow_then_times_out_then_retry_works(ctx: &Ctx) ->
     expect_eq(polite, Value::Bool(true), "slow message in a polite status")?;
     b.text("The server took too long to answer.").await?;
     let timed_out_at = started.elapsed();
-    if !(Duration::from_millis(9000)..Duration::from_millis(11_500)).contains(&timed_out_at) {
-        return Err(format!(
-            "timed out after {timed_out_at:?}, expected about 10 s"
-        ));
-    }
+    ensure!(
+        (Duration::from_millis(9000)..Duration::from_millis(11_500)).contains(&timed_out_at),
+        "timed out after {timed_out_at:?}, expected about 10 s"
+    );
     b.heading("Something went wrong").await?;
     // The request was aborted, not just ignored: the server saw the client hang up.
-    let deadline = Instant::now() + Duration::from_secs(3);
-    loop {
-        if ctx.root.take_abandoned().iter().any(|p| p == path) {
-            break;
-        }
-        if Instant::now() > deadline {
-            return Err("the timed-out request was not aborted".into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    aborted(ctx, path, "the timed-out request is aborted").await?;
     ctx.root.clear_faults();
-    b.button("Try again")
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_button("Try again").await?;
     b.text(&glossary.terms[0].definition).await?;
     b.assert_console_clean(&[]).await
 }
@@ -444,34 +418,25 @@ async fn navigating_away_aborts_a_request_in_flight(ctx: &Ctx) -> TestResult {
     ctx.root
         .inject(&path, Fault::Stall(Duration::from_secs(12)));
     b.mark_document().await?;
-    b.link(&article.meta.title)
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_link(&article.meta.title).await?;
     b.text("Loading the article…").await?;
-    b.link("Treatments")
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_link("Treatments").await?;
     b.heading("Treatments").await?;
-    let deadline = Instant::now() + Duration::from_secs(3);
-    loop {
-        if ctx.root.take_abandoned().contains(&path) {
-            break;
-        }
-        if Instant::now() > deadline {
-            return Err("leaving the page did not abort the article's request".into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    aborted(ctx, &path, "leaving the page aborts the article's request").await?;
     // Coming back starts a fresh request, which now succeeds.
     ctx.root.clear_faults();
-    b.client.back().await.map_err(|e| e.to_string())?;
+    b.back().await?;
     b.heading(&article.meta.title).await?;
     b.assert_same_document().await?;
     b.assert_console_clean(&[]).await
+}
+
+/// Waits up to 3 s for the server to see the client hang up on a stalled request for `path`.
+async fn aborted(ctx: &Ctx, path: &str, what: &str) -> TestResult {
+    poll_until(what, Duration::from_secs(3), || async move {
+        Ok(ctx.root.take_abandoned().iter().any(|p| p == path))
+    })
+    .await
 }
 
 /// `text` with every kind of markup a hostile file might carry, tagged so each field is found.
@@ -623,18 +588,17 @@ async fn hostile_article_and_glossary_text_stays_inert(ctx: &Ctx) -> TestResult 
         reference.url = Some(JS_URL.into());
         reference.pmid = Some(SCRIPT.into());
     }
-    let to_json = |r: serde_json::Result<String>| r.map_err(|e| format!("serialising: {e}"));
     ctx.root.inject(
         &format!("/content/articles/{FLAGSHIP}.json"),
-        Fault::Body(to_json(serde_json::to_string(&article))?),
+        Fault::Body(serde_json::to_string(&article).context("serialising")?),
     );
     ctx.root.inject(
         "/content/glossary.json",
-        Fault::Body(to_json(serde_json::to_string(&glossary))?),
+        Fault::Body(serde_json::to_string(&glossary).context("serialising")?),
     );
     ctx.root.inject(
         "/content/references.json",
-        Fault::Body(to_json(serde_json::to_string(&references))?),
+        Fault::Body(serde_json::to_string(&references).context("serialising")?),
     );
 
     b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
@@ -657,14 +621,14 @@ async fn hostile_article_and_glossary_text_stays_inert(ctx: &Ctx) -> TestResult 
         "LIST-TEXT",
         "CITATION",
     ] {
-        b.wait_js(
-            &format!(
-                "return [...document.querySelectorAll('main *')].some(e =>
-                   [...e.childNodes].some(n => n.nodeType === 3
-                     && n.textContent.includes({tag:?})
-                     && n.textContent.includes({SCRIPT:?})
-                     && n.textContent.includes({IMG:?})));"
-            ),
+        b.wait_js_with(
+            "const [tag, script, img] = arguments;
+             return [...document.querySelectorAll('main *')].some(e =>
+               [...e.childNodes].some(n => n.nodeType === 3
+                 && n.textContent.includes(tag)
+                 && n.textContent.includes(script)
+                 && n.textContent.includes(img)));",
+            vec![json!(tag), json!(SCRIPT), json!(IMG)],
             &format!("{tag} shown with its markup as text"),
         )
         .await?;
@@ -679,10 +643,8 @@ async fn hostile_article_and_glossary_text_stays_inert(ctx: &Ctx) -> TestResult 
         b.text(tag).await?;
         let linked = b
             .js(
-                &format!(
-                    "return [...document.querySelectorAll('a')].some(a => a.textContent.includes({tag:?}));"
-                ),
-                vec![],
+                "return [...document.querySelectorAll('a')].some(a => a.textContent.includes(arguments[0]));",
+                vec![json!(tag)],
             )
             .await?;
         expect_eq(linked, Value::Bool(false), &format!("{tag} is not a link"))?;
@@ -704,17 +666,16 @@ async fn hostile_article_and_glossary_text_stays_inert(ctx: &Ctx) -> TestResult 
 
     // A glossary term's definition opens as text.
     let term = b
-        .wait_xpath(
+        .find(
             "//main//button[@aria-expanded][contains(., 'TERM')]",
             "a glossary term",
         )
         .await?;
-    term.click().await.map_err(click_err)?;
-    b.wait_js(
-        &format!(
-            "return [...document.querySelectorAll('[role=note]')].some(n => !n.hidden
-               && n.textContent.includes('GDEF') && n.textContent.includes({SCRIPT:?}));"
-        ),
+    b.click(&term).await?;
+    b.wait_js_with(
+        "return [...document.querySelectorAll('[role=note]')].some(n => !n.hidden
+           && n.textContent.includes('GDEF') && n.textContent.includes(arguments[0]));",
+        vec![json!(SCRIPT)],
         "the definition shown as text",
     )
     .await?;
@@ -731,8 +692,9 @@ async fn hostile_article_and_glossary_text_stays_inert(ctx: &Ctx) -> TestResult 
     // The document title carries the hostile title as text too.
     b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
         .await?;
-    b.wait_js(
-        &format!("return document.title.startsWith({:?});", hostile("TITLE")),
+    b.wait_js_with(
+        "return document.title.startsWith(arguments[0]);",
+        vec![json!(hostile("TITLE"))],
         "document.title as text",
     )
     .await?;
@@ -758,13 +720,13 @@ async fn hostile_compare_addresses_show_notices_not_crashes(ctx: &Ctx) -> TestRe
         let short: String = query.chars().take(60).collect();
         b.goto(&ctx.root.url(&format!("/compare?{query}"))).await?;
         b.heading("Compare treatments").await?;
-        b.wait_xpath(
+        b.find(
             "//main//*[@role='status'][.//li]",
             &format!("a notice for ?{short}"),
         )
         .await?;
         // The page still works: the table of the fallback treatments is there.
-        b.wait_xpath(
+        b.find(
             "//main//table",
             &format!("the comparison table for ?{short}"),
         )
@@ -772,7 +734,7 @@ async fn hostile_compare_addresses_show_notices_not_crashes(ctx: &Ctx) -> TestRe
         assert_inert(ctx, &format!("/compare?{short}")).await?;
         b.assert_console_clean(&[])
             .await
-            .map_err(|e| format!("?{short}: {e}"))?;
+            .with_context(|| format!("?{short}"))?;
     }
     Ok(())
 }

@@ -12,7 +12,6 @@ mod compare;
 mod hardening;
 mod prerender;
 mod reading;
-mod server;
 mod shell;
 
 use std::future::Future;
@@ -20,8 +19,9 @@ use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::time::Instant;
 
+use anyhow::{bail, Context};
 use browser::{Browser, TestResult};
-use server::{Hosting, Server};
+use pathways_testkit::server::{Hosting, Server, Site};
 
 /// Everything a scenario may use.
 pub struct Ctx {
@@ -49,20 +49,18 @@ macro_rules! scenarios {
 
 impl Ctx {
     /// A content file of the build under test, parsed with the app's own model types.
-    pub fn content<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, String> {
+    pub fn content<T: serde::de::DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
         let file = self.dist.join("content").join(path);
-        let text =
-            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))
+        let text = std::fs::read_to_string(&file).with_context(|| file.display().to_string())?;
+        serde_json::from_str(&text).with_context(|| file.display().to_string())
     }
 }
 
 pub fn expect_eq<T: PartialEq + std::fmt::Debug>(actual: T, expected: T, what: &str) -> TestResult {
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
+    if actual != expected {
+        bail!("{what}: expected {expected:?}, got {actual:?}");
     }
+    Ok(())
 }
 
 fn main() {
@@ -95,19 +93,19 @@ async fn run(filter: Option<String>) -> i32 {
             ));
         }
     }
-    let start = |root: &Path, prefix: &str, hosting| match Server::start(root, prefix, hosting) {
+    let start = |site: Site| match site.start() {
         Ok(server) => server,
         Err(e) => fail(&format!("could not start the test server: {e}")),
     };
     let browser = match Browser::start().await {
         Ok(b) => b,
-        Err(e) => fail(&e),
+        Err(e) => fail(&format!("{e:#}")),
     };
     let ctx = Ctx {
         browser,
-        root: start(&dist, "", Hosting::Fallback),
-        sub: start(&sub_dist, "/pathways", Hosting::Fallback),
-        pages: start(&dist, "", Hosting::NotFoundPage),
+        root: start(Site::new(&dist)),
+        sub: start(Site::new(&sub_dist).under("/pathways")),
+        pages: start(Site::new(&dist).hosting(Hosting::NotFoundPage)),
         dist,
     };
 
@@ -138,7 +136,7 @@ async fn run(filter: Option<String>) -> i32 {
                 println!("test {name} ... ok ({ms} ms)");
             }
             Err(e) => {
-                println!("test {name} ... FAILED ({ms} ms)\n    {e}");
+                println!("test {name} ... FAILED ({ms} ms)\n    {e:#}");
                 failed.push(name);
             }
         }

@@ -3,12 +3,11 @@
 
 use std::io::{Read, Write};
 
+use anyhow::{bail, ensure, Context};
 use pathways::model::{Article, Block, ContentIndex, Inline, Treatments};
-use pathways_testkit::chrome::SessionPost;
-use serde_json::json;
+use pathways_testkit::server::Server;
 
 use crate::browser::TestResult;
-use crate::server::Server;
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -20,26 +19,26 @@ scenarios!(
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";
 
-/// A plain HTTP GET, as a crawler or link preview makes it: the status and the body.
-fn get(server: &Server, path: &str) -> Result<(u16, String), String> {
+/// A plain HTTP GET, as a crawler or link preview makes it: the status and the whole answer.
+fn get(server: &Server, path: &str) -> anyhow::Result<(u16, String)> {
     let url = server.url(path);
-    let rest = url.strip_prefix("http://").ok_or("not an http URL")?;
+    let rest = url.strip_prefix("http://").context("not an http URL")?;
     let (host, target) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let mut stream = std::net::TcpStream::connect(host).map_err(|e| format!("{url}: {e}"))?;
+    let mut stream = std::net::TcpStream::connect(host).with_context(|| url.clone())?;
     write!(
         stream,
         "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
-    .map_err(|e| e.to_string())?;
+    .with_context(|| url.clone())?;
     let mut answer = String::new();
     stream
         .read_to_string(&mut answer)
-        .map_err(|e| format!("{url}: {e}"))?;
+        .with_context(|| url.clone())?;
     let status = answer
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("{url}: no status line"))?;
+        .with_context(|| format!("{url}: no status line"))?;
     Ok((status, answer))
 }
 
@@ -50,7 +49,7 @@ fn title_of(html: &str) -> Option<&str> {
 }
 
 /// Every app path with the title its page must carry.
-fn routes(ctx: &Ctx) -> Result<Vec<(String, String)>, String> {
+fn routes(ctx: &Ctx) -> anyhow::Result<Vec<(String, String)>> {
     let index: ContentIndex = ctx.content("index.json")?;
     let treatments: Treatments = ctx.content("treatments.json")?;
     let mut all = vec![(
@@ -115,16 +114,7 @@ async fn pages_read_completely_without_javascript(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
     let article: Article = ctx.content(&format!("articles/{FLAGSHIP}.json"))?;
     let treatments: Treatments = ctx.content("treatments.json")?;
-    let disable = |value: bool| {
-        SessionPost::cdp(
-            "Emulation.setScriptExecutionDisabled",
-            json!({ "value": value }),
-        )
-    };
-    b.client
-        .issue_cmd(disable(true))
-        .await
-        .map_err(|e| e.to_string())?;
+    b.set_javascript(false).await?;
     let result = async {
         b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
             .await?;
@@ -141,25 +131,25 @@ async fn pages_read_completely_without_javascript(ctx: &Ctx) -> TestResult {
             }),
             _ => None,
         });
-        b.text(&first.ok_or("no paragraph text")?).await?;
+        b.text(&first.context("no paragraph text")?).await?;
         b.heading("References").await?;
-        b.wait_xpath("//a[contains(@href, 'doi.org')]", "a DOI link")
+        b.find("//a[contains(@href, 'doi.org')]", "a DOI link")
             .await?;
         b.heading("Words explained in this article").await?;
         b.text("Not medical advice.").await?;
         b.text("Last reviewed").await?;
-        b.wait_xpath("//figure//table", "the embedded comparison as a table")
+        b.find("//figure//table", "the embedded comparison as a table")
             .await?;
 
         b.goto(&ctx.root.url("/glossary")).await?;
         b.heading("Glossary").await?;
-        let treatment = treatments.treatments.first().ok_or("no treatment")?;
+        let treatment = treatments.treatments.first().context("no treatment")?;
         b.goto(&ctx.root.url(&format!("/treatments/{}", treatment.id)))
             .await?;
         b.heading(&treatment.name).await?;
         b.goto(&ctx.root.url("/compare")).await?;
         b.heading("Compare treatments").await?;
-        b.wait_xpath(
+        b.find(
             "//table[contains(@class, 'cmp-table')]//td",
             "the default comparison table",
         )
@@ -167,22 +157,19 @@ async fn pages_read_completely_without_javascript(ctx: &Ctx) -> TestResult {
         b.text("need JavaScript").await
     }
     .await;
-    b.client
-        .issue_cmd(disable(false))
-        .await
-        .map_err(|e| e.to_string())?;
+    b.set_javascript(true).await?;
     result
 }
 
 async fn the_app_takes_over_a_prerendered_article(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
     let index: ContentIndex = ctx.content("index.json")?;
-    let article = index.get(FLAGSHIP).ok_or("no flagship")?;
+    let article = index.get(FLAGSHIP).context("no flagship")?;
     let related = article
         .related
         .first()
         .and_then(|s| index.get(s))
-        .ok_or("no related article")?;
+        .context("no related article")?;
     b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
         .await?;
     b.mark_document().await?;
@@ -193,84 +180,74 @@ async fn the_app_takes_over_a_prerendered_article(ctx: &Ctx) -> TestResult {
         "a glossary term opens its definition",
     )
     .await?;
-    b.link(&related.title)
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_link(&related.title).await?;
     b.heading(&related.title).await?;
     b.assert_same_document().await?;
-    b.client.back().await.map_err(|e| e.to_string())?;
+    b.back().await?;
     b.heading(&article.title).await?;
     b.assert_same_document().await?;
     b.assert_console_clean(&[]).await
 }
 
-async fn printing_keeps_glossary_words_and_table_values(ctx: &Ctx) -> TestResult {
+/// The visible text of the article body, in single spaces, as it prints.
+async fn printed_article(ctx: &Ctx) -> anyhow::Result<String> {
     let b = &ctx.browser;
-    let article: Article = ctx.content(&format!("articles/{FLAGSHIP}.json"))?;
-    let media = |m: &str| SessionPost::cdp("Emulation.setEmulatedMedia", json!({ "media": m }));
-    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
-        .await?;
-    b.heading(&article.meta.title).await?;
-    b.client
-        .issue_cmd(media("print"))
-        .await
-        .map_err(|e| e.to_string())?;
+    b.emulate_media("print").await?;
     let printed = b
         .js(
             "return document.querySelector('.article__body').innerText;",
             vec![],
         )
-        .await?;
-    let printed = printed
+        .await;
+    b.emulate_media("").await?;
+    Ok(printed?
         .as_str()
         .unwrap_or_default()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" "))
+}
+
+/// How many characters of values the comparison table shows (sort arrows and spaces aside), on
+/// screen and on paper.
+async fn table_characters_on_screen_and_paper(ctx: &Ctx) -> anyhow::Result<(u64, u64)> {
+    let b = &ctx.browser;
+    let text = "const t = document.querySelector('.cmp-table'); return t.innerText.replace(/[↕▲▼▸▾\\s]/g, '').length;";
+    let screen = b.js(text, vec![]).await?.as_u64().unwrap_or(0);
+    b.emulate_media("print").await?;
+    let paper = b.js(text, vec![]).await;
+    b.emulate_media("").await?;
+    Ok((screen, paper?.as_u64().unwrap_or(0)))
+}
+
+async fn printing_keeps_glossary_words_and_table_values(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article: Article = ctx.content(&format!("articles/{FLAGSHIP}.json"))?;
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
+        .await?;
+    b.heading(&article.meta.title).await?;
+    let printed = printed_article(ctx).await?;
     for block in &article.blocks {
         for run in block.runs() {
             if let Inline::Term { text, .. } = run {
                 let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !printed.contains(&words) {
-                    b.client
-                        .issue_cmd(media(""))
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    return Err(format!(
-                        "the printed article lacks the glossary word {words:?}"
-                    ));
-                }
+                ensure!(
+                    printed.contains(&words),
+                    "the printed article lacks the glossary word {words:?}"
+                );
             }
         }
     }
-    b.client
-        .issue_cmd(media(""))
-        .await
-        .map_err(|e| e.to_string())?;
 
     b.goto(&ctx.root.url("/compare?base=ketamine")).await?;
-    b.wait_xpath(
+    b.find(
         "//table[contains(@class, 'cmp-table')]//td",
         "the comparison table",
     )
     .await?;
-    let text = "const t = document.querySelector('.cmp-table'); return t.innerText.replace(/[↕▲▼▸▾\\s]/g, '').length;";
-    let screen = b.js(text, vec![]).await?.as_u64().unwrap_or(0);
-    b.client
-        .issue_cmd(media("print"))
-        .await
-        .map_err(|e| e.to_string())?;
-    let paper = b.js(text, vec![]).await?.as_u64().unwrap_or(0);
-    b.client
-        .issue_cmd(media(""))
-        .await
-        .map_err(|e| e.to_string())?;
+    let (screen, paper) = table_characters_on_screen_and_paper(ctx).await?;
     if screen == 0 || paper < screen {
-        return Err(format!(
-            "the printed table has {paper} characters, the screen {screen}"
-        ));
+        bail!("the printed table has {paper} characters, the screen {screen}");
     }
     Ok(())
 }

@@ -1,12 +1,13 @@
 //! Reading: home, articles, treatments, glossary, about — navigation, deep links, search,
 //! glossary popovers, citations, errors.
 
+use anyhow::Context;
 use fantoccini::key::Key;
 use pathways::model::{Article, Block, ContentIndex, Glossary, Inline, Treatments, SCHEMA_VERSION};
-use serde_json::Value;
+use pathways_testkit::server::Fault;
+use serde_json::{json, Value};
 
-use crate::browser::TestResult;
-use crate::server::Fault;
+use crate::browser::{Query, TestResult};
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -25,12 +26,8 @@ scenarios!(
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";
 
-fn flagship(ctx: &Ctx) -> Result<Article, String> {
+fn flagship(ctx: &Ctx) -> anyhow::Result<Article> {
     ctx.content(&format!("articles/{FLAGSHIP}.json"))
-}
-
-fn click_err(e: fantoccini::error::CmdError) -> String {
-    format!("click failed: {e}")
 }
 
 async fn home_to_article_by_click_keeps_the_app_and_moves_focus(ctx: &Ctx) -> TestResult {
@@ -38,12 +35,8 @@ async fn home_to_article_by_click_keeps_the_app_and_moves_focus(ctx: &Ctx) -> Te
     let article = flagship(ctx)?;
     b.goto(&ctx.root.url("/")).await?;
     b.mark_document().await?;
-    b.link(&article.meta.title)
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
-    b.wait_xpath(
+    b.click_link(&article.meta.title).await?;
+    b.find(
         "//h1[normalize-space()=//title/text()] | //main//h1",
         "the article heading",
     )
@@ -51,11 +44,9 @@ async fn home_to_article_by_click_keeps_the_app_and_moves_focus(ctx: &Ctx) -> Te
     b.heading(&article.meta.title).await?;
     b.assert_same_document().await?;
     expect_eq(b.path().await?, format!("/articles/{FLAGSHIP}"), "path")?;
-    b.wait_js(
-        &format!(
-            "return document.title === {:?};",
-            format!("{} · Pathways", article.meta.title)
-        ),
+    b.wait_js_with(
+        "return document.title === arguments[0];",
+        vec![json!(format!("{} · Pathways", article.meta.title))],
         "document.title follows the route",
     )
     .await?;
@@ -82,22 +73,16 @@ async fn article_deep_link_with_anchor_focuses_that_heading(ctx: &Ctx) -> TestRe
             _ => None,
         })
         .nth(1)
-        .ok_or("the flagship has fewer than two headings")?;
+        .context("the flagship has fewer than two headings")?;
     b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}#{id}")))
         .await?;
     b.heading(&text).await?;
-    b.wait_js(
-        &format!("return document.activeElement && document.activeElement.id === {id:?};"),
-        "focus on the anchored heading",
-    )
-    .await?;
+    b.wait_for_focus(&id, "focus on the anchored heading")
+        .await?;
     // The table of contents links to the same anchor.
-    b.wait_xpath(
-        &format!("//nav//a[normalize-space()={:?}]", text),
-        "table of contents entry",
-    )
-    .await?;
-    b.client.refresh().await.map_err(|e| e.to_string())?;
+    b.find_by_text("//nav//a", &text, "table of contents entry")
+        .await?;
+    b.reload().await?;
     b.heading(&text).await?;
     b.assert_console_clean(&[]).await
 }
@@ -106,23 +91,15 @@ async fn back_and_forward_restore_pages(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
     let article = flagship(ctx)?;
     b.goto(&ctx.root.url("/")).await?;
-    b.link(&article.meta.title)
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_link(&article.meta.title).await?;
     b.heading(&article.meta.title).await?;
-    b.link("Treatments")
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_link("Treatments").await?;
     b.heading("Treatments").await?;
-    b.client.back().await.map_err(|e| e.to_string())?;
+    b.back().await?;
     b.heading(&article.meta.title).await?;
-    b.client.back().await.map_err(|e| e.to_string())?;
+    b.back().await?;
     b.heading("Chronic-pain treatments, explained").await?;
-    b.client.forward().await.map_err(|e| e.to_string())?;
+    b.forward().await?;
     b.heading(&article.meta.title).await?;
     expect_eq(
         b.path().await?,
@@ -140,7 +117,7 @@ async fn back_and_forward_restore_pages(ctx: &Ctx) -> TestResult {
         .await?;
     expect_eq(
         counts,
-        serde_json::json!([0, 1, 1]),
+        json!([0, 1, 1]),
         "fetches of index, treatments and the article",
     )?;
     b.assert_console_clean(&[]).await
@@ -161,18 +138,15 @@ async fn back_restores_the_scroll_position(ctx: &Ctx) -> TestResult {
     .await?;
     // Leave by a link far down the page, as a reader would.
     let related = b
-        .wait_xpath(
+        .find(
             "//section[contains(@class,'related')]//a",
             "a related article",
         )
         .await?;
-    b.js(
-        "arguments[0].click(); return true;",
-        vec![serde_json::to_value(&related).map_err(|e| e.to_string())?],
-    )
-    .await?;
-    b.wait_js(
-        &format!("return location.pathname !== '/articles/{FLAGSHIP}';"),
+    b.click_in_place(&related).await?;
+    b.wait_js_with(
+        "return location.pathname !== arguments[0];",
+        vec![json!(format!("/articles/{FLAGSHIP}"))],
         "left the article",
     )
     .await?;
@@ -181,7 +155,7 @@ async fn back_restores_the_scroll_position(ctx: &Ctx) -> TestResult {
         "the new page starts at the top",
     )
     .await?;
-    b.client.back().await.map_err(|e| e.to_string())?;
+    b.back().await?;
     b.heading(&article.meta.title).await?;
     b.wait_js(
         "return Math.abs(window.scrollY - 1500) < 2;",
@@ -211,47 +185,33 @@ async fn search_and_tag_live_in_the_url(ctx: &Ctx) -> TestResult {
         "search box restored from the URL",
     )?;
     let input = b
-        .wait_xpath("//input[@id='article-search']", "search box")
+        .find("//input[@id='article-search']", "search box")
         .await?;
-    input.clear().await.map_err(|e| e.to_string())?;
-    input.send_keys("opioid").await.map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search === '?q=opioid';",
-        "typed query in the URL",
-    )
-    .await?;
+    b.clear(&input).await?;
+    b.type_text(&input, "opioid").await?;
+    b.wait_for_query(Query::Is("?q=opioid"), "typed query in the URL")
+        .await?;
     let tag = index
         .articles
         .iter()
         .flat_map(|a| a.tags.iter())
         .next()
-        .ok_or("no tags")?
+        .context("no tags")?
         .clone();
-    input
-        .send_keys(&String::from(char::from(Key::Backspace)).repeat(6))
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_js(
-        "return location.search === '';",
-        "cleared query leaves the URL",
-    )
-    .await?;
+    b.press_times(&input, Key::Backspace, 6).await?;
+    b.wait_for_query(Query::Is(""), "cleared query leaves the URL")
+        .await?;
     let chip = b
-        .wait_xpath(
-            &format!(
-                "//button[@aria-pressed][normalize-space()={:?}]",
-                tag.replace('-', " ")
-            ),
+        .find_by_text(
+            "//button[@aria-pressed]",
+            &tag.replace('-', " "),
             "tag chip",
         )
         .await?;
-    chip.click().await.map_err(click_err)?;
-    b.wait_js(
-        &format!("return location.search === '?tag={tag}';"),
-        "tag in the URL",
-    )
-    .await?;
-    b.wait_xpath("//button[@aria-pressed='true']", "pressed chip")
+    b.click(&chip).await?;
+    b.wait_for_query(Query::Is(&format!("?tag={tag}")), "tag in the URL")
+        .await?;
+    b.find("//button[@aria-pressed='true']", "pressed chip")
         .await?;
     let expected = index
         .articles
@@ -265,8 +225,8 @@ async fn search_and_tag_live_in_the_url(ctx: &Ctx) -> TestResult {
         )
         .await?;
     expect_eq(shown, Value::from(expected), "articles with the tag")?;
-    b.client.refresh().await.map_err(|e| e.to_string())?;
-    b.wait_xpath(
+    b.reload().await?;
+    b.find(
         "//button[@aria-pressed='true']",
         "pressed chip after reload",
     )
@@ -279,11 +239,7 @@ async fn search_with_no_result_offers_to_clear(ctx: &Ctx) -> TestResult {
     let index: ContentIndex = ctx.content("index.json")?;
     b.goto(&ctx.root.url("/?q=zzqxj")).await?;
     b.text("No article matches this search.").await?;
-    b.button("Clear the filter")
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_button("Clear the filter").await?;
     b.link(&index.articles[0].title).await?;
     expect_eq(
         b.path_and_query().await?,
@@ -305,54 +261,40 @@ async fn glossary_term_opens_and_closes_by_keyboard(ctx: &Ctx) -> TestResult {
             Inline::Term { text, term } => Some((text.clone(), term.clone())),
             _ => None,
         })
-        .ok_or("the flagship marks no glossary term")?;
+        .context("the flagship marks no glossary term")?;
     let definition = glossary
         .terms
         .iter()
         .find(|t| t.id == term)
-        .ok_or("term missing")?
+        .context("term missing")?
         .definition
         .clone();
     b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
         .await?;
     let button = b
-        .wait_xpath(
-            &format!("//button[@aria-expanded][normalize-space()={text:?}]"),
-            "glossary term button",
-        )
+        .find_by_text("//button[@aria-expanded]", &text, "glossary term button")
         .await?;
-    button
-        .send_keys(&String::from(char::from(Key::Enter)))
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_xpath(
-        &format!("//button[@aria-expanded='true'][normalize-space()={text:?}]"),
-        "expanded term",
-    )
-    .await?;
+    b.press(&button, Key::Enter).await?;
+    b.find_by_text("//button[@aria-expanded='true']", &text, "expanded term")
+        .await?;
     b.text(&definition).await?;
-    let popover_id = button
-        .attr("aria-controls")
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("no aria-controls")?;
-    b.wait_js(
-        &format!("return !document.getElementById({popover_id:?}).hidden;"),
+    let popover_id = b.attribute(&button, "aria-controls").await?;
+    b.wait_js_with(
+        "return !document.getElementById(arguments[0]).hidden;",
+        vec![json!(popover_id)],
         "definition visible",
     )
     .await?;
-    let active = b.client.active_element().await.map_err(|e| e.to_string())?;
-    active
-        .send_keys(&String::from(char::from(Key::Escape)))
-        .await
-        .map_err(|e| e.to_string())?;
-    b.wait_js(
-        &format!("return document.getElementById({popover_id:?}).hidden;"),
+    b.press_on_focus(Key::Escape).await?;
+    b.wait_js_with(
+        "return document.getElementById(arguments[0]).hidden;",
+        vec![json!(popover_id)],
         "Escape hides the definition",
     )
     .await?;
-    b.wait_js(
-        &format!("return document.activeElement.getAttribute('aria-controls') === {popover_id:?};"),
+    b.wait_js_with(
+        "return document.activeElement.getAttribute('aria-controls') === arguments[0];",
+        vec![json!(popover_id)],
         "focus back on the term",
     )
     .await?;
@@ -365,26 +307,24 @@ async fn citation_links_to_its_reference(ctx: &Ctx) -> TestResult {
     let first = pathways::model::reading::cited_references(&article)
         .into_iter()
         .next()
-        .ok_or("no citations")?;
+        .context("no citations")?;
+    let reference = format!("ref-{first}");
     b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
         .await?;
     let cite = b
-        .wait_xpath(
+        .find(
             "//sup[contains(@class,'cite')]/a[normalize-space()='1']",
             "citation [1]",
         )
         .await?;
-    cite.click().await.map_err(click_err)?;
-    b.wait_js(
-        &format!("return location.hash === '#ref-{first}';"),
+    b.click(&cite).await?;
+    b.wait_js_with(
+        "return location.hash === '#' + arguments[0];",
+        vec![json!(reference)],
         "URL points at the reference",
     )
     .await?;
-    b.wait_js(
-        &format!("return document.activeElement && document.activeElement.id === 'ref-{first}';"),
-        "reference focused",
-    )
-    .await?;
+    b.wait_for_focus(&reference, "reference focused").await?;
     let rel = b.js("return [...document.querySelectorAll('.references a')].every(a => a.rel === 'noopener noreferrer' && a.href.startsWith('https://'));", vec![]).await?;
     expect_eq(
         rel,
@@ -392,13 +332,10 @@ async fn citation_links_to_its_reference(ctx: &Ctx) -> TestResult {
         "every reference link is https with rel=noopener noreferrer",
     )?;
     // A deep link to a reference works too, though the list renders after the article.
-    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}#ref-{first}")))
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}#{reference}")))
         .await?;
-    b.wait_js(
-        &format!("return document.activeElement && document.activeElement.id === 'ref-{first}';"),
-        "reference focused after a deep link",
-    )
-    .await?;
+    b.wait_for_focus(&reference, "reference focused after a deep link")
+        .await?;
     b.assert_console_clean(&[]).await
 }
 
@@ -408,8 +345,7 @@ async fn unknown_article_and_treatment_say_what_was_not_found(ctx: &Ctx) -> Test
     b.heading("Page not found").await?;
     b.text("There is no article called “no-such-article”.")
         .await?;
-    b.wait_xpath("//input[@type='search']", "a search box")
-        .await?;
+    b.find("//input[@type='search']", "a search box").await?;
     b.goto(&ctx.root.url("/treatments/no-such-drug")).await?;
     b.text("There is no treatment called “no-such-drug”.")
         .await?;
@@ -422,7 +358,8 @@ async fn article_errors_each_have_a_sentence_and_retry(ctx: &Ctx) -> TestResult 
     let b = &ctx.browser;
     let article = flagship(ctx)?;
     let path = format!("/content/articles/{FLAGSHIP}.json");
-    let text = std::fs::read_to_string(ctx.dist.join(&path[1..])).map_err(|e| e.to_string())?;
+    let file = ctx.dist.join(&path[1..]);
+    let text = std::fs::read_to_string(&file).with_context(|| file.display().to_string())?;
     let cases: Vec<(Fault, &str)> = vec![
         (
             Fault::Body("{\"schema\": 1, \"meta\": ".into()),
@@ -450,16 +387,12 @@ async fn article_errors_each_have_a_sentence_and_retry(ctx: &Ctx) -> TestResult 
             .await?;
         b.text(message)
             .await
-            .map_err(|e| format!("{fault:?}: {e}"))?;
+            .with_context(|| format!("{fault:?}"))?;
         ctx.root.clear_faults();
-        b.button("Try again")
-            .await?
-            .click()
-            .await
-            .map_err(click_err)?;
+        b.click_button("Try again").await?;
         b.heading(&article.meta.title)
             .await
-            .map_err(|e| format!("retry after {fault:?}: {e}"))?;
+            .with_context(|| format!("retry after {fault:?}"))?;
     }
     b.assert_console_clean(&["Failed to load resource: the server responded with a status of"])
         .await
@@ -474,11 +407,7 @@ async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
         b.link(&t.name).await?;
     }
     let first = &treatments.treatments[0];
-    b.link(&first.name)
-        .await?
-        .click()
-        .await
-        .map_err(click_err)?;
+    b.click_link(&first.name).await?;
     b.heading(&first.name).await?;
     b.text(&first.mechanism).await?;
     b.heading("Compare with…").await?;
@@ -489,14 +418,8 @@ async fn treatments_glossary_and_about_render(ctx: &Ctx) -> TestResult {
     }
     b.goto(&ctx.root.url(&format!("/glossary#{}", glossary.terms[0].id)))
         .await?;
-    b.wait_js(
-        &format!(
-            "return document.activeElement.id === {:?};",
-            glossary.terms[0].id
-        ),
-        "glossary anchor focused",
-    )
-    .await?;
+    b.wait_for_focus(&glossary.terms[0].id, "glossary anchor focused")
+        .await?;
     b.goto(&ctx.root.url("/about")).await?;
     b.heading("About Pathways").await?;
     b.heading("Who writes it").await?;

@@ -1,7 +1,9 @@
 //! The app shell in all three hosting modes, and the one way errors are shown.
 
+use anyhow::ensure;
+use pathways_testkit::server::Fault;
+
 use crate::browser::TestResult;
-use crate::server::Fault;
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -15,14 +17,12 @@ scenarios!(
 );
 
 /// Titles listed in the built `content/index.json`.
-fn index_titles(ctx: &Ctx) -> Result<Vec<String>, String> {
-    let path = ctx.dist.join("content/index.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let index: pathways::model::ContentIndex =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    if index.articles.is_empty() {
-        return Err("content/index.json lists no articles".into());
-    }
+fn index_titles(ctx: &Ctx) -> anyhow::Result<Vec<String>> {
+    let index: pathways::model::ContentIndex = ctx.content("index.json")?;
+    ensure!(
+        !index.articles.is_empty(),
+        "content/index.json lists no articles"
+    );
     Ok(index.articles.into_iter().map(|a| a.title).collect())
 }
 
@@ -30,7 +30,7 @@ async fn shell_renders(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
     b.goto(&ctx.root.url("/")).await?;
     b.link("Pathways").await?;
-    b.wait_xpath(
+    b.find(
         "//nav[@aria-label='Main']//a[@aria-current='page']",
         "the current page marked in the navigation",
     )
@@ -55,11 +55,7 @@ async fn unknown_path_shows_not_found_with_a_way_home(ctx: &Ctx) -> TestResult {
     b.goto(&ctx.root.url("/no/such/page")).await?;
     b.heading("Page not found").await?;
     b.text("/no/such/page").await?;
-    b.link("Go to the home page")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_link("Go to the home page").await?;
     b.heading("Chronic-pain treatments, explained").await?;
     expect_eq(
         b.path().await?,
@@ -76,11 +72,7 @@ async fn sub_path_hosting_works(ctx: &Ctx) -> TestResult {
     b.link(&first).await?;
     b.goto(&ctx.sub.url("/pathways/no-such-page")).await?;
     b.heading("Page not found").await?;
-    b.link("Go to the home page")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_link("Go to the home page").await?;
     b.link(&first).await?;
     expect_eq(
         b.path().await?,
@@ -99,11 +91,7 @@ async fn not_found_page_hosting_opens_deep_links(ctx: &Ctx) -> TestResult {
     b.goto(&ctx.pages.url("/some/deep/link")).await?;
     b.heading("Page not found").await?;
     b.text("/some/deep/link").await?;
-    b.link("Go to the home page")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_link("Go to the home page").await?;
     b.link(&first).await?;
     // The 404 status of the document itself is logged by Chromium; nothing else may be.
     b.assert_console_clean(&["404 (Not Found)"]).await
@@ -116,11 +104,7 @@ async fn html_instead_of_json_reads_as_not_found_and_retry_works(ctx: &Ctx) -> T
     b.heading("Something went wrong").await?;
     b.text("was not found (content/index.json)").await?;
     ctx.root.clear_faults();
-    b.button("Try again")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_button("Try again").await?;
     let first = index_titles(ctx)?.remove(0);
     b.link(&first).await?;
     b.assert_console_clean(&[]).await
@@ -137,11 +121,7 @@ async fn server_error_shows_message_and_retry_works(ctx: &Ctx) -> TestResult {
         "/content/index.json",
         Fault::Stall(std::time::Duration::from_secs(2)),
     );
-    b.button("Try again")
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())?;
+    b.click_button("Try again").await?;
     b.text("Trying again…").await?;
     let first = index_titles(ctx)?.remove(0);
     b.link(&first).await?;

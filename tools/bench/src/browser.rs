@@ -5,6 +5,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use anyhow::{bail, Context};
 use fantoccini::Client;
 use pathways_testkit::chrome::{self, Session, SessionPost, CHROMIUM};
 use serde_json::{json, Map, Value};
@@ -24,7 +25,7 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a fresh headless Chromium with a new, empty profile. A missing
     /// browser is an error with the command that installs it.
-    pub async fn start() -> Result<Browser, String> {
+    pub async fn start() -> anyhow::Result<Browser> {
         let session = chrome::start("bench", EXTRA_FLAGS, Map::new()).await?;
         Ok(Browser {
             client: session.client.clone(),
@@ -48,7 +49,7 @@ impl Browser {
     }
 
     /// Runs `source` at the start of every document from now on, before the page's scripts.
-    pub async fn on_new_document(&self, source: &str) -> Result<(), String> {
+    pub async fn on_new_document(&self, source: &str) -> anyhow::Result<()> {
         self.client
             .issue_cmd(SessionPost::cdp(
                 "Page.addScriptToEvaluateOnNewDocument",
@@ -56,44 +57,44 @@ impl Browser {
             ))
             .await
             .map(|_| ())
-            .map_err(|e| format!("could not install the measuring script: {e}"))
+            .context("could not install the measuring script")
     }
 
     /// A full garbage collection of the page's JavaScript heap (DevTools
     /// `HeapProfiler.collectGarbage`), so a heap size counts live objects only.
-    pub async fn collect_garbage(&self) -> Result<(), String> {
+    pub async fn collect_garbage(&self) -> anyhow::Result<()> {
         self.client
             .issue_cmd(SessionPost::cdp("HeapProfiler.collectGarbage", json!({})))
             .await
             .map(|_| ())
-            .map_err(|e| format!("could not collect garbage: {e}"))
+            .context("could not collect garbage")
     }
 
-    pub async fn goto(&self, url: &str) -> Result<(), String> {
+    pub async fn goto(&self, url: &str) -> anyhow::Result<()> {
         self.client
             .goto(url)
             .await
-            .map_err(|e| format!("could not open {url}: {e}"))
+            .with_context(|| format!("could not open {url}"))
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its result.
-    pub async fn js(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
         self.client
             .execute(script, args)
             .await
-            .map_err(|e| format!("script failed: {e}"))
+            .context("script failed")
     }
 
     /// Runs an asynchronous `script`: it calls its last argument with the result.
-    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
         self.client
             .execute_async(script, args)
             .await
-            .map_err(|e| format!("script failed: {e}"))
+            .context("script failed")
     }
 
     /// Polls `script` until it returns something other than `null` or `false`, and returns it.
-    pub async fn wait_for(&self, script: &str, what: &str) -> Result<Value, String> {
+    pub async fn wait_for(&self, script: &str, what: &str) -> anyhow::Result<Value> {
         let deadline = Instant::now() + WAIT;
         loop {
             match self.js(script, vec![]).await? {
@@ -101,7 +102,7 @@ impl Browser {
                 value => return Ok(value),
             }
             if Instant::now() > deadline {
-                return Err(format!("{what}: not seen within {WAIT:?}"));
+                bail!("{what}: not seen within {WAIT:?}");
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }

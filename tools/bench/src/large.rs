@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use anyhow::Context;
 use pathways::model::compare::{sort_treatments, SortDir};
 use pathways::model::{
     Attribute, AttributeKind, Attributes, Better, Cell, CellState, CellValue, Group, Site,
@@ -191,15 +192,15 @@ impl Large {
 
     /// Copies `dist` to `to` and replaces its catalogue with the generated one. Returns the
     /// size of the new `treatments.json`.
-    pub fn write_build(&self, dist: &Path, to: &Path) -> Result<u64, String> {
+    pub fn write_build(&self, dist: &Path, to: &Path) -> anyhow::Result<u64> {
         if to.exists() {
-            std::fs::remove_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+            std::fs::remove_dir_all(to).with_context(|| to.display().to_string())?;
         }
         copy_dir(dist, to)?;
         let content = to.join("content");
         // Compact: empty `refs` lists are left out (they default to empty), the least a real
         // catalogue of this size would weigh.
-        let mut treatments = serde_json::to_value(&self.treatments).map_err(|e| e.to_string())?;
+        let mut treatments = serde_json::to_value(&self.treatments)?;
         if let Some(list) = treatments["treatments"].as_array_mut() {
             for cell in list
                 .iter_mut()
@@ -216,12 +217,12 @@ impl Large {
                 }
             }
         }
-        let text = serde_json::to_string(&treatments).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string(&treatments)?;
         let file = content.join("treatments.json");
-        std::fs::write(&file, &text).map_err(|e| format!("{}: {e}", file.display()))?;
-        let text = serde_json::to_string(&self.attributes).map_err(|e| e.to_string())?;
+        std::fs::write(&file, &text).with_context(|| file.display().to_string())?;
+        let text = serde_json::to_string(&self.attributes)?;
         let file = content.join("attributes.json");
-        std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+        std::fs::write(&file, text).with_context(|| file.display().to_string())?;
         Ok(text_len(&content.join("treatments.json")))
     }
 }
@@ -230,16 +231,16 @@ fn text_len(file: &Path) -> u64 {
     std::fs::metadata(file).map_or(0, |m| m.len())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to).with_context(|| to.display().to_string())?;
+    let entries = std::fs::read_dir(from).with_context(|| from.display().to_string())?;
     for entry in entries.flatten() {
         let path = entry.path();
         let target = to.join(entry.file_name());
         if path.is_dir() {
             copy_dir(&path, &target)?;
         } else {
-            std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::copy(&path, &target).with_context(|| path.display().to_string())?;
         }
     }
     Ok(())

@@ -13,22 +13,24 @@ mod browser;
 mod large;
 mod measure;
 mod report;
-mod server;
 mod sizes;
 mod static_page;
 
 use std::path::{Path, PathBuf};
 
+use anyhow::{bail, Context};
 use pathways::model::{Article, ContentIndex, Glossary, References};
+use pathways_testkit::server::{Server, Site};
 
 use browser::Browser;
 use large::Large;
 use measure::Probe;
 use report::Results;
-use server::Server;
 use static_page::Catalogue;
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";
+/// Where the server puts the generated pages (static baselines, the vanilla sort page).
+const PAGES: &str = "/__bench/";
 const FULL_RUNS: usize = 15;
 const QUICK_RUNS: usize = 3;
 
@@ -98,7 +100,7 @@ fn main() {
     };
     let results = match runtime.block_on(run(&o)) {
         Ok(r) => r,
-        Err(e) => fail(&e),
+        Err(e) => fail(&format!("{e:#}")),
     };
     let budgets = match pathways_bench::budget::all() {
         Ok(b) => b,
@@ -123,16 +125,16 @@ fn fail(message: &str) -> ! {
     std::process::exit(1);
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<T, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))
+fn read_json<T: serde::de::DeserializeOwned>(file: &Path) -> anyhow::Result<T> {
+    let text = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
+    serde_json::from_str(&text).with_context(|| file.display().to_string())
 }
 
-fn write(file: &Path, text: &str) -> Result<(), String> {
+fn write(file: &Path, text: &str) -> anyhow::Result<()> {
     if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     }
-    std::fs::write(file, text).map_err(|e| format!("{}: {e}", file.display()))
+    std::fs::write(file, text).with_context(|| file.display().to_string())
 }
 
 /// What the browser phases need.
@@ -142,13 +144,13 @@ struct Plan {
     large: Large,
 }
 
-async fn run(o: &Options) -> Result<Results, String> {
+async fn run(o: &Options) -> anyhow::Result<Results> {
     let dist = &o.dist;
     if !dist.join("index.html").is_file() {
-        return Err(format!(
+        bail!(
             "{} has no release build (no index.html): run `make build` first (`make bench` does)",
             dist.display()
-        ));
+        );
     }
     eprintln!("bench: sizes of {}", dist.display());
     let files = sizes::first_load(dist)?;
@@ -172,7 +174,7 @@ async fn run(o: &Options) -> Result<Results, String> {
         .related
         .iter()
         .find(|slug| index.articles.iter().any(|a| &a.slug == *slug))
-        .ok_or_else(|| format!("{FLAGSHIP} lists no related article that is in the index"))?
+        .with_context(|| format!("{FLAGSHIP} lists no related article that is in the index"))?
         .clone();
     let second: Article = read_json(&content.join(format!("articles/{second_slug}.json")))?;
     let catalogue = Catalogue {
@@ -194,9 +196,14 @@ async fn run(o: &Options) -> Result<Results, String> {
     let large_dist = o.out.join("dist-large");
     let large_json_bytes = large.write_build(dist, &large_dist)?;
 
-    let server = Server::start(dist, &pages).map_err(|e| format!("test server: {e}"))?;
-    let large_server =
-        Server::start(&large_dist, &pages).map_err(|e| format!("test server: {e}"))?;
+    let server = Site::new(dist)
+        .mount(PAGES, &pages)
+        .start()
+        .context("test server")?;
+    let large_server = Site::new(&large_dist)
+        .mount(PAGES, &pages)
+        .start()
+        .context("test server")?;
 
     let mut results = Results {
         mode: if o.quick { "quick" } else { "full" },
@@ -255,7 +262,7 @@ async fn browse(
     server: &Server,
     large_server: &Server,
     r: &mut Results,
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     b.on_new_document(measure::INSTRUMENT).await?;
     let app_article = server.url(&format!("/articles/{}", plan.flagship.meta.slug));
     let static_article = server.url(&format!(
@@ -274,12 +281,12 @@ async fn browse(
             let visible = measure::load_visible(b, &app_article).await?;
             measure::settle(b).await?;
             let route = measure::route_change(b, &plan.second.meta.title).await?;
-            Ok::<_, String>((visible, route))
+            Ok::<_, anyhow::Error>((visible, route))
         };
         let statics = async {
             let a = measure::load_visible(b, &static_article).await?;
             let s = measure::load_visible(b, &static_second).await?;
-            Ok::<_, String>((a, s))
+            Ok::<_, anyhow::Error>((a, s))
         };
         let ((visible, route), (a, s)) = if i % 2 == 0 {
             let x = app.await?;
@@ -340,19 +347,20 @@ async fn browse(
     }
     let vanilla = measure::open_table(b, &vanilla_url, label, want).await?;
     if vanilla.rows < want || !vanilla.sortable {
-        return Err(format!(
+        bail!(
             "the vanilla sort page showed {} rows (sortable header: {}): the bench page is broken",
-            vanilla.rows, vanilla.sortable
-        ));
+            vanilla.rows,
+            vanilla.sortable
+        );
     }
     for i in 0..runs {
         let app = async {
             if !supported {
-                return Ok::<_, String>(None);
+                return Ok::<_, anyhow::Error>(None);
             }
             let probe = measure::open_table(b, &app_url, label, want).await?;
             if probe.rows < want || !probe.sortable {
-                return Err(unsupported_reason(&probe, label, json_bytes));
+                bail!(unsupported_reason(&probe, label, json_bytes));
             }
             take_memory(b, r).await;
             measure::settle(b).await?;
@@ -399,8 +407,8 @@ async fn browse(
                 r.sort_app.clear();
                 r.sort_app_dom.clear();
                 r.sort_app_paint.clear();
-                r.sort_missing = Some(format!("not measured: the app's sort failed: {e}"));
-                eprintln!("  run {}: app sort failed: {e}", i + 1);
+                r.sort_missing = Some(format!("not measured: the app's sort failed: {e:#}"));
+                eprintln!("  run {}: app sort failed: {e:#}", i + 1);
                 break;
             }
         }
@@ -456,7 +464,7 @@ fn unsupported_reason(probe: &Probe, label: &str, json_bytes: u64) -> String {
 
 async fn take_memory(b: &Browser, r: &mut Results) {
     if let Err(e) = b.collect_garbage().await {
-        r.js_heap_missing = Some(format!("not measured: {e}"));
+        r.js_heap_missing = Some(format!("not measured: {e:#}"));
         return;
     }
     match measure::memory(b).await {
@@ -483,8 +491,8 @@ async fn take_memory(b: &Browser, r: &mut Results) {
             }
         }
         Err(e) => {
-            r.js_heap_missing = Some(format!("not measured: {e}"));
-            r.wasm_memory_missing = Some(format!("not measured: {e}"));
+            r.js_heap_missing = Some(format!("not measured: {e:#}"));
+            r.wasm_memory_missing = Some(format!("not measured: {e:#}"));
         }
     }
 }

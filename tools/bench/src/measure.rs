@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use anyhow::{bail, Context};
 use serde_json::{json, Value};
 
 use crate::browser::{Browser, WAIT};
@@ -145,7 +146,7 @@ const done = arguments[arguments.length - 1];
 
 /// A cold load of `url` (after `about:blank`, with the HTTP cache off): ms from navigation
 /// start until the article's heading and first paragraph are on screen.
-pub async fn load_visible(b: &Browser, url: &str) -> Result<f64, String> {
+pub async fn load_visible(b: &Browser, url: &str) -> anyhow::Result<f64> {
     b.goto("about:blank").await?;
     b.goto(url).await?;
     let value = b
@@ -159,7 +160,7 @@ pub async fn load_visible(b: &Browser, url: &str) -> Result<f64, String> {
 
 /// Lets the page finish what it does after showing content (late fetches, effects), so an
 /// interaction is measured on an idle page.
-pub async fn settle(b: &Browser) -> Result<(), String> {
+pub async fn settle(b: &Browser) -> anyhow::Result<()> {
     b.wait_for(
         "return document.readyState === 'complete';",
         "document load",
@@ -170,10 +171,10 @@ pub async fn settle(b: &Browser) -> Result<(), String> {
 }
 
 /// In the app, on an article page: click the related article titled `title`.
-pub async fn route_change(b: &Browser, title: &str) -> Result<f64, String> {
+pub async fn route_change(b: &Browser, title: &str) -> anyhow::Result<f64> {
     let value = b.js_async(ROUTE_CHANGE, vec![json!(title)]).await?;
     if let Some(error) = value.get("error") {
-        return Err(format!("route change: {error}"));
+        bail!("route change: {error}");
     }
     number(&value["ms"], "route change")
 }
@@ -194,7 +195,7 @@ pub async fn open_table(
     url: &str,
     label: &str,
     want_rows: u64,
-) -> Result<Probe, String> {
+) -> anyhow::Result<Probe> {
     b.goto("about:blank").await?;
     b.goto(url).await?;
     let script = format!("{FIND_SORT_TABLE}{SORT_PROBE}");
@@ -253,14 +254,14 @@ pub async fn sort_click(
     b: &Browser,
     label: &str,
     checks: &[(usize, String)],
-) -> Result<SortTiming, String> {
+) -> anyhow::Result<SortTiming> {
     let checks: Vec<Value> = checks.iter().map(|(i, name)| json!([i, name])).collect();
     let script = format!("{FIND_SORT_TABLE}{SORT_CLICK}");
     let value = b
         .js_async(&script, vec![json!(label), Value::Array(checks)])
         .await?;
     if let Some(error) = value.get("error") {
-        return Err(format!("sort: {error}"));
+        bail!("sort: {error}");
     }
     Ok(SortTiming {
         ms: number(&value["ms"], "sort")?,
@@ -276,10 +277,10 @@ pub struct Memory {
     pub wasm_source: Option<String>,
 }
 
-pub async fn memory(b: &Browser) -> Result<Memory, String> {
+pub async fn memory(b: &Browser) -> anyhow::Result<Memory> {
     let value = b.js_async(MEMORY, vec![]).await?;
     if let Some(error) = value.get("error") {
-        return Err(format!("memory: {error}"));
+        bail!("memory: {error}");
     }
     Ok(Memory {
         js_heap: value["js_heap"].as_f64(),
@@ -288,11 +289,11 @@ pub async fn memory(b: &Browser) -> Result<Memory, String> {
     })
 }
 
-fn number(value: &Value, what: &str) -> Result<f64, String> {
+fn number(value: &Value, what: &str) -> anyhow::Result<f64> {
     value
         .as_f64()
         .filter(|n| n.is_finite() && *n >= 0.0)
-        .ok_or_else(|| format!("{what}: the page reported {value} instead of a time"))
+        .with_context(|| format!("{what}: the page reported {value} instead of a time"))
 }
 
 /// The median of `samples` (the mean of the two middle values for an even count).

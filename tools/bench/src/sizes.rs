@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use anyhow::{bail, Context};
+
 /// gzip level (the highest; what `gzip -9` and most pre-compressing hosts use).
 pub const GZIP_LEVEL: u32 = 9;
 /// Brotli quality (the highest, as for pre-compressed static files) and window (the library's
@@ -25,9 +27,9 @@ pub struct FileSize {
 /// Sizes of everything a first visit to the home page downloads: the wasm, the JS glue, the
 /// CSS, `index.html` and `content/index.json` (the favicon is left out: browsers fetch it
 /// after the page is usable, and it is 166 bytes).
-pub fn first_load(dist: &Path) -> Result<Vec<FileSize>, String> {
+pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
     let mut files: Vec<(&'static str, String)> = Vec::new();
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let entries = std::fs::read_dir(dist).with_context(|| dist.display().to_string())?;
     let mut names: Vec<String> = entries
         .flatten()
         .filter(|e| e.path().is_file())
@@ -46,14 +48,14 @@ pub fn first_load(dist: &Path) -> Result<Vec<FileSize>, String> {
     for kind in ["wasm", "js"] {
         let count = files.iter().filter(|(k, _)| *k == kind).count();
         if count != 1 {
-            return Err(format!(
+            bail!(
                 "{} has {count} .{kind} files, expected exactly one: rebuild it with `make build`",
                 dist.display()
-            ));
+            );
         }
     }
     if !files.iter().any(|(k, _)| *k == "css") {
-        return Err(format!("{} has no .css file", dist.display()));
+        bail!("{} has no .css file", dist.display());
     }
     files.push(("html", "index.html".to_owned()));
     files.push(("json", "content/index.json".to_owned()));
@@ -61,7 +63,7 @@ pub fn first_load(dist: &Path) -> Result<Vec<FileSize>, String> {
         .into_iter()
         .map(|(kind, path)| {
             let file = dist.join(&path);
-            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
             Ok(FileSize {
                 kind,
                 path,
@@ -73,21 +75,21 @@ pub fn first_load(dist: &Path) -> Result<Vec<FileSize>, String> {
         .collect()
 }
 
-pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
+pub fn gzip_len(bytes: &[u8]) -> anyhow::Result<u64> {
     let mut encoder =
         flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
-    encoder.write_all(bytes).map_err(|e| e.to_string())?;
-    let out = encoder.finish().map_err(|e| e.to_string())?;
+    encoder.write_all(bytes)?;
+    let out = encoder.finish()?;
     Ok(out.len() as u64)
 }
 
-pub fn brotli_len(bytes: &[u8]) -> Result<u64, String> {
+pub fn brotli_len(bytes: &[u8]) -> anyhow::Result<u64> {
     let mut out = Vec::new();
     {
         let mut writer =
             brotli::CompressorWriter::new(&mut out, 64 * 1024, BROTLI_QUALITY, BROTLI_WINDOW);
-        writer.write_all(bytes).map_err(|e| e.to_string())?;
-        writer.flush().map_err(|e| e.to_string())?;
+        writer.write_all(bytes)?;
+        writer.flush()?;
     }
     Ok(out.len() as u64)
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use anyhow::{bail, Context};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -44,22 +45,22 @@ pub async fn start(
     name: &str,
     extra_flags: &[&str],
     extra_caps: Map<String, Value>,
-) -> Result<Session, String> {
+) -> anyhow::Result<Session> {
     for (path, what) in [(CHROMIUM, "Chromium"), (CHROMEDRIVER, "chromedriver")] {
         if !std::path::Path::new(path).exists() {
-            return Err(format!("{what} not found at {path}: {INSTALL_HINT}"));
+            bail!("{what} not found at {path}: {INSTALL_HINT}");
         }
     }
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
-        .map_err(|e| format!("no free port for chromedriver: {e}"))?
+        .context("no free port for chromedriver")?
         .port();
     let driver = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("could not start {CHROMEDRIVER}: {e}; {INSTALL_HINT}"))?;
+        .with_context(|| format!("could not start {CHROMEDRIVER} ({INSTALL_HINT})"))?;
     let profile =
         std::env::temp_dir().join(format!("pathways-{name}-{}-{port}", std::process::id()));
     let mut args: Vec<String> = BASE_FLAGS
@@ -87,9 +88,7 @@ pub async fn start(
             Err(e) if Instant::now() > deadline => {
                 let mut driver = driver;
                 let _ = driver.kill();
-                return Err(format!(
-                    "could not open a Chromium session through chromedriver: {e}"
-                ));
+                return Err(e).context("could not open a Chromium session through chromedriver");
             }
             Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
         }

@@ -1,5 +1,8 @@
-//! Shared by `tests/e2e` and `tools/bench`: starting headless Chromium through chromedriver, and
-//! the bare HTTP/1.1 their small local servers speak. Each keeps its own routing.
+//! Shared by `tests/e2e` and `tools/bench`: starting headless Chromium through chromedriver, the
+//! static file server both point it at (hosting modes, extra folders, injected faults), the bare
+//! HTTP/1.1 that server speaks, and safe text in XPath.
 
 pub mod chrome;
 pub mod http;
+pub mod server;
+pub mod xpath;

@@ -1,0 +1,279 @@
+//! A small static file server for the browser tests and the bench. It hosts a release build the
+//! ways a real static host does (at the root or under a sub-path, `/x` answered with `x.html`,
+//! with an SPA fallback or a `404.html`), can serve extra folders beside it, and misbehaves on
+//! purpose when told to.
+//! Every answer carries `Cache-Control: no-store` (see [`crate::http`]), so every load is cold.
+
+use std::collections::HashMap;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::http::{content_type, read_request_path, Response};
+
+/// How the host answers a path that has no file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hosting {
+    /// Netlify-style SPA fallback: `index.html` with status 200 (for `.json` too).
+    Fallback,
+    /// GitHub-Pages-style: `404.html` with status 404.
+    NotFoundPage,
+}
+
+/// A deliberate failure for one path.
+#[derive(Debug, Clone)]
+pub enum Fault {
+    /// Answer with this status and a short plain-text body.
+    Status(u16),
+    /// Answer with the site's `index.html`, as a fallback host does.
+    Html,
+    /// Answer 200 `application/json` with this body.
+    Body(String),
+    /// Wait this long before answering normally. A client that hangs up meanwhile (an aborted
+    /// fetch) ends the wait; [`Server::take_abandoned`] lists those paths.
+    Stall(Duration),
+    /// Answer 200 `application/json` with this body and no `Content-Length` (the end of the body
+    /// is the end of the connection), so only the body's real length tells its size.
+    Unsized(String),
+}
+
+/// What to serve, and how: `Site::new(dist).under("/pathways").start()`.
+#[derive(Debug, Clone)]
+pub struct Site {
+    root: PathBuf,
+    /// URL prefix the build is mounted under, e.g. `/pathways` (empty at the root).
+    prefix: String,
+    hosting: Hosting,
+    /// Extra folders by URL prefix (ending in `/`), served without any fallback.
+    mounts: Vec<(String, PathBuf)>,
+}
+
+impl Site {
+    /// The build in `root`, at `/`, with an SPA fallback.
+    pub fn new(root: &Path) -> Site {
+        Site {
+            root: root.to_owned(),
+            prefix: String::new(),
+            hosting: Hosting::Fallback,
+            mounts: Vec::new(),
+        }
+    }
+
+    /// Hosts the build under `prefix` (e.g. `/pathways`) instead of at the root.
+    pub fn under(mut self, prefix: &str) -> Site {
+        self.prefix = prefix.trim_end_matches('/').to_owned();
+        self
+    }
+
+    pub fn hosting(mut self, hosting: Hosting) -> Site {
+        self.hosting = hosting;
+        self
+    }
+
+    /// Also serves the files of `dir` under `prefix` (e.g. `/__bench/`); a missing file there
+    /// is a plain 404, never the build's fallback.
+    pub fn mount(mut self, prefix: &str, dir: &Path) -> Site {
+        let prefix = format!("{}/", prefix.trim_end_matches('/'));
+        self.mounts.push((prefix, dir.to_owned()));
+        self
+    }
+
+    /// Serves the site on a free port of 127.0.0.1, one thread per connection.
+    pub fn start(self) -> std::io::Result<Server> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let origin = format!("http://{}", listener.local_addr()?);
+        let faults = Arc::new(Mutex::new(HashMap::new()));
+        let abandoned = Arc::new(Mutex::new(Vec::new()));
+        let host = Arc::new(Host {
+            site: self,
+            faults: faults.clone(),
+            abandoned: abandoned.clone(),
+        });
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let host = host.clone();
+                thread::spawn(move || {
+                    let _ = host.answer(stream);
+                });
+            }
+        });
+        Ok(Server {
+            origin,
+            faults,
+            abandoned,
+        })
+    }
+}
+
+/// A running [`Site`]. It serves until the process ends.
+pub struct Server {
+    pub origin: String,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+    abandoned: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// The full URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.origin, path)
+    }
+
+    /// Makes requests for `path` (the URL path, prefix included) fail with `fault`.
+    pub fn inject(&self, path: &str, fault: Fault) {
+        self.faults
+            .lock()
+            .expect("fault table")
+            .insert(path.to_owned(), fault);
+    }
+
+    pub fn clear_faults(&self) {
+        self.faults.lock().expect("fault table").clear();
+    }
+
+    /// Paths of stalled requests whose client hung up before the answer, since the last call.
+    pub fn take_abandoned(&self) -> Vec<String> {
+        std::mem::take(&mut *self.abandoned.lock().expect("abandoned list"))
+    }
+}
+
+/// The serving side of a [`Server`]: the site and the state the tests change.
+struct Host {
+    site: Site,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+    abandoned: Arc<Mutex<Vec<String>>>,
+}
+
+impl Host {
+    fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
+        let path = read_request_path(&stream)?;
+
+        let fault = self.faults.lock().expect("fault table").get(&path).cloned();
+        let response = match fault {
+            Some(Fault::Status(status)) => {
+                Response::new(status, "text/plain", b"injected failure".to_vec())
+            }
+            Some(Fault::Html) => self.build_file(200, "index.html"),
+            Some(Fault::Body(body)) => Response::new(200, "application/json", body.into_bytes()),
+            Some(Fault::Unsized(body)) => {
+                let mut response = Response::new(200, "application/json", body.into_bytes());
+                response.sized = false;
+                response
+            }
+            Some(Fault::Stall(delay)) => {
+                if !wait_unless_hung_up(&stream, delay) {
+                    self.abandoned
+                        .lock()
+                        .expect("abandoned list")
+                        .push(path.clone());
+                    return Ok(());
+                }
+                self.serve(&path)
+            }
+            None => self.serve(&path),
+        };
+        response.write_to(stream)
+    }
+
+    fn serve(&self, path: &str) -> Response {
+        for (prefix, dir) in &self.site.mounts {
+            if let Some(rest) = path.strip_prefix(prefix.as_str()) {
+                return match file_in(dir, rest) {
+                    Some(relative) => Response::file(200, &dir.join(relative)),
+                    None => Response::new(404, "text/plain", b"no such file".to_vec()),
+                };
+            }
+        }
+        let Some(rest) = path.strip_prefix(self.site.prefix.as_str()) else {
+            return Response::new(404, "text/plain", b"outside the site".to_vec());
+        };
+        if let Some(relative) = file_in(&self.site.root, rest) {
+            return self.build_file(200, &relative);
+        }
+        match self.site.hosting {
+            Hosting::Fallback => self.build_file(200, "index.html"),
+            Hosting::NotFoundPage => self.build_file(404, "404.html"),
+        }
+    }
+
+    /// A file of the build. A prerendered page carries the content files its first view needs;
+    /// a fault on one of them also takes it out of the page, so the app must fetch it and meet
+    /// the fault, as it would on a page that does not carry it.
+    fn build_file(&self, status: u16, relative: &str) -> Response {
+        let file = self.site.root.join(relative);
+        let html = match relative
+            .ends_with(".html")
+            .then(|| std::fs::read_to_string(&file))
+        {
+            Some(Ok(html)) => html,
+            _ => return Response::file(status, &file),
+        };
+        let faulty: Vec<String> = self
+            .faults
+            .lock()
+            .expect("fault table")
+            .keys()
+            .cloned()
+            .collect();
+        let html = faulty
+            .iter()
+            .filter_map(|path| path.strip_prefix(self.site.prefix.as_str()))
+            .fold(html, |html, content| {
+                without_embedded(html, content.trim_start_matches('/'))
+            });
+        Response::new(status, content_type(&file), html.into_bytes())
+    }
+}
+
+/// The file `rest` (a URL path below `dir`'s mount point) names, relative to `dir`, if it
+/// exists: a folder means its `index.html`, `x` means `x.html` when there is no `x` (as static
+/// hosts such as GitHub Pages do), and `..` never leaves `dir`.
+fn file_in(dir: &Path, rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches('/');
+    let relative = if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest.to_owned()
+    };
+    if relative.split('/').any(|part| part == "..") {
+        return None;
+    }
+    let html = format!("{relative}.html");
+    [relative, html]
+        .into_iter()
+        .find(|candidate| dir.join(candidate).is_file())
+}
+
+/// `html` without the `<script type="application/json" data-content="…">` block that embeds the
+/// content file `path` (relative to the build, e.g. `content/index.json`), if it has one.
+fn without_embedded(mut html: String, path: &str) -> String {
+    let marker = format!("<script type=\"application/json\" data-content=\"{path}\">");
+    if let Some(start) = html.find(&marker) {
+        if let Some(len) = html[start..].find("</script>") {
+            html.replace_range(start..start + len + "</script>".len(), "");
+        }
+    }
+    html
+}
+
+/// Waits `delay`, checking every 50 ms whether the client closed the connection. Returns false
+/// if it did (the request was aborted), true once the delay is over.
+fn wait_unless_hung_up(stream: &TcpStream, delay: Duration) -> bool {
+    let deadline = Instant::now() + delay;
+    let _ = stream.set_nonblocking(true);
+    let mut byte = [0u8; 1];
+    let open = loop {
+        match stream.peek(&mut byte) {
+            Ok(0) => break false,
+            Err(e) if e.kind() != std::io::ErrorKind::WouldBlock => break false,
+            _ => {}
+        }
+        if Instant::now() >= deadline {
+            break true;
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    let _ = stream.set_nonblocking(false);
+    open
+}
