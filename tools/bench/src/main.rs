@@ -1,6 +1,6 @@
 //! `make bench`: the performance harness of Pathways. See `docs/performance.md`.
 //!
-//! 1. Sizes of what a first visit downloads, raw, gzip (9) and brotli (11).
+//! 1. Sizes of what a first visit downloads: raw, and the build's gzip (9) and brotli (11) copies.
 //! 2. In headless Chromium, median of alternating cold loads: the flagship article in the app
 //!    against a static HTML page of the same article, a route change inside the app against a
 //!    static load of the second article, and sorting a generated 500 × 40 comparison in the

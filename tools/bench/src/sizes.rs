@@ -1,16 +1,11 @@
-//! What a first visit downloads, raw and compressed as a static host would serve it.
+//! What a first visit downloads, raw and compressed as a static host would serve it: the
+//! compressed sizes are those of the `.br` and `.gz` copies the build ships beside each file
+//! (tools/prerender/src/compress.rs: brotli 11, gzip 9), so the bench measures what is served.
+//! A file the build left without a copy (compressing would not make it smaller) is served raw.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-
-/// gzip level (the highest; what `gzip -9` and most pre-compressing hosts use).
-pub const GZIP_LEVEL: u32 = 9;
-/// Brotli quality (the highest, as for pre-compressed static files) and window (the library's
-/// default, 4 MiB).
-pub const BROTLI_QUALITY: u32 = 11;
-pub const BROTLI_WINDOW: u32 = 22;
 
 /// One file of the first load.
 #[derive(Debug, Clone)]
@@ -63,35 +58,41 @@ pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
         .into_iter()
         .map(|(kind, path)| {
             let file = dist.join(&path);
-            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
+            let raw = len(&file)?;
             Ok(FileSize {
                 kind,
                 path,
-                raw: bytes.len() as u64,
-                gzip: gzip_len(&bytes)?,
-                brotli: brotli_len(&bytes)?,
+                raw,
+                gzip: served_len(&file, "gz", raw)?,
+                brotli: served_len(&file, "br", raw)?,
             })
         })
         .collect()
 }
 
-pub fn gzip_len(bytes: &[u8]) -> anyhow::Result<u64> {
-    let mut encoder =
-        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
-    encoder.write_all(bytes)?;
-    let out = encoder.finish()?;
-    Ok(out.len() as u64)
+fn len(file: &Path) -> anyhow::Result<u64> {
+    Ok(std::fs::metadata(file)
+        .with_context(|| file.display().to_string())?
+        .len())
 }
 
-pub fn brotli_len(bytes: &[u8]) -> anyhow::Result<u64> {
-    let mut out = Vec::new();
-    {
-        let mut writer =
-            brotli::CompressorWriter::new(&mut out, 64 * 1024, BROTLI_QUALITY, BROTLI_WINDOW);
-        writer.write_all(bytes)?;
-        writer.flush()?;
+/// The size of the `NAME.suffix` copy, or `raw` when the build wrote none. The wasm always
+/// compresses, so a wasm without its copies is a build from before pre-compression.
+fn served_len(file: &Path, suffix: &str, raw: u64) -> anyhow::Result<u64> {
+    let mut copy = file.as_os_str().to_owned();
+    copy.push(".");
+    copy.push(suffix);
+    let copy = Path::new(&copy);
+    if copy.exists() {
+        return len(copy);
     }
-    Ok(out.len() as u64)
+    if file.extension().is_some_and(|e| e == "wasm") {
+        bail!(
+            "{} has no .{suffix} copy: rebuild with `make build`, which writes them",
+            file.display()
+        );
+    }
+    Ok(raw)
 }
 
 /// The sum of one measure over the files of one kind (all kinds for `None`).
