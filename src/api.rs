@@ -272,26 +272,46 @@ async fn fetch(path: &str) -> Result<Fetched, ApiError> {
             ApiError::Network
         }
     };
-    let response = gloo_net::http::Request::get(path)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|_| failed())?;
+    let response = browser_fetch(path, &signal).await.map_err(|_| failed())?;
     let headers = response.headers();
-    let content_type = headers.get("content-type");
+    let content_type = headers.get("content-type").ok().flatten();
     let status = response.status();
     check_head(
         path,
         status,
         content_type.as_deref(),
-        headers.get("content-length").as_deref(),
+        headers.get("content-length").ok().flatten().as_deref(),
     )?;
-    let body = response.text().await.map_err(|_| failed())?;
+    let body = body_text(&response).await.map_err(|_| failed())?;
     Ok(Fetched {
         status,
         content_type,
         body,
     })
+}
+
+/// The browser's `fetch`, straight through web-sys (a wrapper crate cost more wasm than these
+/// lines). `Err` is whatever the browser rejected with; the caller says why in words.
+#[cfg(target_arch = "wasm32")]
+async fn browser_fetch(
+    path: &str,
+    signal: &web_sys::AbortSignal,
+) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_signal(Some(signal));
+    let window = web_sys::window().ok_or(wasm_bindgen::JsValue::NULL)?;
+    let answer =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(path, &init)).await?;
+    answer.dyn_into()
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn body_text(response: &web_sys::Response) -> Result<String, wasm_bindgen::JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+    text.as_string().ok_or(wasm_bindgen::JsValue::NULL)
 }
 
 // Native builds (tests, the content tool) never fetch; the signature stays the same so the
