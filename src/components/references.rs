@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::urls::is_https_url;
 use crate::model::References;
 
 /// `ids` in citation order; each item gets the anchor `ref-<id>` that citations link to.
@@ -13,7 +14,7 @@ pub fn ReferenceList(ids: Vec<String>, references: Arc<References>) -> impl Into
         .into_iter()
         .filter_map(|id| references.get(&id).cloned())
         .map(|reference| {
-            let link = reference.link().filter(|l| l.starts_with("https://"));
+            let link = reference.link().filter(|l| is_https_url(l));
             let label = if reference.doi.is_some() {
                 "DOI"
             } else {

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod query;
 pub mod reading;
 mod tagged;
+pub mod urls;
 
 pub use article::{Article, ArticleMeta, Block, CalloutKind, ClinicalReview, ContentIndex, Inline};
 pub use catalog::{

@@ -32,8 +32,9 @@ mod text;
 
 pub use ids::suggest;
 pub use json_path::{json_locations, JsonSpan};
+pub use pathways::model::urls::is_https_url;
 pub use readability::article_grade;
-pub use text::{find_html, find_placeholder, is_https_url};
+pub use text::{find_html, find_placeholder};
 
 use articles::{check_article, check_index};
 use catalogue::{check_attributes, check_references, check_treatments};

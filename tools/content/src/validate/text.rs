@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::json_path::{path_index, path_key};
-use super::Sink;
+use super::{is_https_url, Sink};
 
 /// A placeholder left in text: `(byte offset, what)`. Case-insensitive `lorem ipsum`, and the
 /// whole words `TODO`, `TBD`, `FIXME` and `XXX` in any case.
@@ -38,17 +38,6 @@ pub fn find_html(s: &str) -> Option<usize> {
         b[i] == b'<'
             && b.get(i + 1)
                 .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'!')
-    })
-}
-
-/// An absolute `https://` URL with a host and no whitespace: the only links content may hold.
-pub fn is_https_url(s: &str) -> bool {
-    s.strip_prefix("https://").is_some_and(|rest| {
-        !rest.is_empty()
-            && !rest.starts_with('/')
-            && !rest
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"')
     })
 }
 
@@ -109,17 +98,5 @@ mod tests {
         );
         assert_eq!(find_html("a <em>b"), Some(2));
         assert_eq!(find_html("a < b, c <3"), None);
-        assert!(is_https_url("https://example.org/x?y=1"));
-        for bad in [
-            "http://x.org",
-            "https://",
-            "https:///x",
-            "//x.org",
-            "javascript:x",
-            "https://x y",
-            "HTTPS://x.org",
-        ] {
-            assert!(!is_https_url(bad), "{bad}");
-        }
     }
 }
