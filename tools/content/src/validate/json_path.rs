@@ -5,8 +5,10 @@
 //! path only while serde walks the input directly; an internally tagged enum (`Block` and
 //! `Inline`, tagged by `"type"`) is first buffered and then deserialized from that buffer, out of
 //! their sight. So inside a block both lose the path (dtolnay/path-to-error#1), and
-//! `serde_ignored` does not see unknown fields there at all (dtolnay/serde-ignored#15). Reading
-//! the path off the text itself works for every type.
+//! `serde_ignored` does not see unknown fields there at all (dtolnay/serde-ignored#15). The app
+//! now decodes blocks and runs tag first, without that buffer (src/model/tagged.rs), but the
+//! variant's fields go through a `MapAccess` adapter those crates cannot see into either, and
+//! reading the path off the text itself works for every type, whatever decodes it.
 
 use serde_json::Value;
 
