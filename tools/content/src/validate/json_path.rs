@@ -6,9 +6,9 @@
 //! `Inline`, tagged by `"type"`) is first buffered and then deserialized from that buffer, out of
 //! their sight. So inside a block both lose the path (dtolnay/path-to-error#1), and
 //! `serde_ignored` does not see unknown fields there at all (dtolnay/serde-ignored#15). The app
-//! now decodes blocks and runs tag first, without that buffer (src/model/tagged.rs), but the
-//! variant's fields go through a `MapAccess` adapter those crates cannot see into either, and
-//! reading the path off the text itself works for every type, whatever decodes it.
+//! now decodes blocks and runs tag first, without that buffer (src/model/tagged.rs); the scanner
+//! stays, because reading the path off the text works for every type, whatever decodes it, and
+//! needs no wrapper around each decoder.
 
 use serde_json::Value;
 
