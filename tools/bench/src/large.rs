@@ -252,14 +252,21 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
 /// and a click handler that sorts like the app (ordinal by level, numbers numerically, text
 /// ignoring case, not-established last, stable), records the sort in the address as the app
 /// does, and moves the existing `<tr>`s into the new order.
-pub fn vanilla_page(css_href: &str) -> String {
+pub fn vanilla_page(css_hrefs: &[String]) -> String {
     let groups: Vec<[&str; 2]> = Group::ALL.iter().map(|g| [g.id(), g.label()]).collect();
-    VANILLA
-        .replace("{CSS}", &crate::static_page::esc(css_href))
-        .replace(
-            "{GROUPS}",
-            &serde_json::to_string(&groups).unwrap_or_default(),
-        )
+    let links: Vec<String> = css_hrefs
+        .iter()
+        .map(|href| {
+            format!(
+                r#"<link rel="stylesheet" href="{}" />"#,
+                crate::static_page::esc(href)
+            )
+        })
+        .collect();
+    VANILLA.replace("{CSS}", &links.join("\n")).replace(
+        "{GROUPS}",
+        &serde_json::to_string(&groups).unwrap_or_default(),
+    )
 }
 
 const VANILLA: &str = r#"<!DOCTYPE html>
@@ -268,7 +275,7 @@ const VANILLA: &str = r#"<!DOCTYPE html>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Compare treatments (vanilla JS baseline)</title>
-<link rel="stylesheet" href="{CSS}" />
+{CSS}
 </head>
 <body>
 <main id="main" class="page">
