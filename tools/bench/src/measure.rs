@@ -27,7 +27,9 @@ use crate::browser::{Browser, WAIT};
 /// - `swapShift`: the largest vertical move, in CSS pixels, of the heading, the first
 ///   paragraph, the article body's last block and the footer, and the change of the
 ///   document's height, between the last frame before the takeover (noted on every frame
-///   from the moment the article is visible) and just after it. The
+///   from the moment the article is visible) and just after it; when that frame came before
+///   the end of parsing, only the landmarks it showed, without the last block and the height.
+///   The
 ///   Layout Instability API does not count newly inserted nodes as shifted, and the swap
 ///   inserts every node anew, so this is what sees a takeover that moves the page.
 /// - `wasm`: the exports Trunk's loader announces in the `TrunkApplicationStarted` event.
@@ -73,7 +75,7 @@ pub const INSTRUMENT: &str = r#"(() => {
   let before = null;
   const beforeEachFrame = () => {
     if (B.takeover !== null) return;
-    before = positions();
+    before = { parsed: document.readyState !== 'loading', at: positions() };
     requestAnimationFrame(beforeEachFrame);
   };
   const observer = new MutationObserver(() => {
@@ -96,12 +98,18 @@ pub const INSTRUMENT: &str = r#"(() => {
     observer.disconnect();
     const after = positions();
     if (before) {
+      // A last frame drawn before the page was parsed showed only part of it: compare what it
+      // showed, not where the (then) last block ended or how tall the document was.
+      const partial = ['last body block', 'document height'];
       let most = 0;
       after.forEach(([name, y], i) => {
-        const x = before[i][1];
-        if (x === null || y === null) B.swapMissing.push(name);
-        else most = Math.max(most, Math.abs(y - x));
+        const x = before.at[i][1];
+        if (y === null) B.swapMissing.push(name);
+        else if (x !== null && (before.parsed || !partial.includes(name))) {
+          most = Math.max(most, Math.abs(y - x));
+        }
       });
+      if (before.at[0][1] === null) B.swapMissing.push('a heading before the takeover');
       B.swapShift = most;
     } else {
       B.swapMissing.push('a frame before the takeover');
