@@ -223,8 +223,35 @@ impl Large {
         let text = serde_json::to_string(&self.attributes)?;
         let file = content.join("attributes.json");
         std::fs::write(&file, text).with_context(|| file.display().to_string())?;
+        // The prerendered pages carry the real catalogue, which the app would start from
+        // instead of fetching the generated one: take those embedded copies out.
+        for page in html_files(to)? {
+            let html =
+                std::fs::read_to_string(&page).with_context(|| page.display().to_string())?;
+            let mut stripped = html.clone();
+            for path in ["content/treatments.json", "content/attributes.json"] {
+                stripped = crate::static_page::without_embedded(&stripped, path)?;
+            }
+            if stripped != html {
+                std::fs::write(&page, stripped).with_context(|| page.display().to_string())?;
+            }
+        }
         Ok(text_len(&content.join("treatments.json")))
     }
+}
+
+/// Every `.html` file under `dir`.
+fn html_files(dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| dir.display().to_string())? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(html_files(&path)?);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    Ok(out)
 }
 
 fn text_len(file: &Path) -> u64 {

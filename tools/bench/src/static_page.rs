@@ -54,6 +54,20 @@ pub fn without_scripts(page: &str) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// `page` without its embedded copy of the content file `path`
+/// (`<script type="application/json" data-content="path">…</script>`), if it has one.
+pub fn without_embedded(page: &str, path: &str) -> anyhow::Result<String> {
+    let open = format!(r#"<script type="application/json" data-content="{path}">"#);
+    let Some(start) = page.find(&open) else {
+        return Ok(page.to_owned());
+    };
+    let Some(len) = page[start..].find("</script>") else {
+        bail!("the embedded {path} is not closed");
+    };
+    let end = start + len + "</script>".len();
+    Ok(format!("{}{}", &page[..start], &page[end..]))
+}
+
 /// The start of the next `<link rel="preload"` or `<link rel="modulepreload"`.
 fn find_preload(text: &str) -> Option<usize> {
     ["<link rel=\"modulepreload\"", "<link rel=\"preload\""]
@@ -111,6 +125,13 @@ mod tests {
         assert!(page.contains(r#"<link rel="stylesheet" href="/a.css"/>"#));
         assert!(page.contains("<h1>T</h1>") && page.ends_with("</body></html>"));
         assert!(without_scripts("<p><script>x").is_err());
+    }
+
+    #[test]
+    fn one_embedded_file_goes() {
+        let page = without_embedded(PAGE, "content/x.json").unwrap();
+        assert!(!page.contains("data-content") && page.contains("<script type=\"module\">"));
+        assert_eq!(without_embedded(PAGE, "content/y.json").unwrap(), PAGE);
     }
 
     #[test]
