@@ -220,6 +220,7 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         takeover_missing: None,
         cls_missing: None,
         swap_shift_missing: None,
+        swapped_before_paint: 0,
         article_static: vec![],
         route_app: vec![],
         route_static: vec![],

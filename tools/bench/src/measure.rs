@@ -29,7 +29,8 @@ use crate::browser::{Browser, WAIT};
 ///   document's height, between the last frame before the takeover (noted on every frame
 ///   from the moment the article is visible) and just after it; when that frame came before
 ///   the end of parsing, only the landmarks it showed, without the last block and the height.
-///   The
+///   `paintedBefore`: whether any frame was drawn between the article's heading arriving and
+///   the takeover (if not, the reader saw the app's view first and nothing could move). The
 ///   Layout Instability API does not count newly inserted nodes as shifted, and the swap
 ///   inserts every node anew, so this is what sees a takeover that moves the page.
 /// - `wasm`: the exports Trunk's loader announces in the `TrunkApplicationStarted` event.
@@ -37,7 +38,7 @@ pub const INSTRUMENT: &str = r#"(() => {
   if (!/^https?:$/.test(location.protocol)) return;
   const B = window.__bench = {
     found: null, visible: null, wasm: null, takeover: null, takenOver: null,
-    cls: null, clsSupported: false, swapShift: null, swapMissing: [],
+    cls: null, clsSupported: false, swapShift: null, swapMissing: [], paintedBefore: false,
   };
   addEventListener('TrunkApplicationStarted', e => { B.wasm = (e.detail && e.detail.wasm) || null; });
   B.afterPaint = cb => requestAnimationFrame(() => {
@@ -97,6 +98,7 @@ pub const INSTRUMENT: &str = r#"(() => {
     B.takeover = performance.now();
     observer.disconnect();
     const after = positions();
+    B.paintedBefore = !!before;
     if (before) {
       // A last frame drawn before the page was parsed showed only part of it: compare what it
       // showed, not where the (then) last block ended or how tall the document was.
@@ -111,8 +113,6 @@ pub const INSTRUMENT: &str = r#"(() => {
       });
       if (before.at[0][1] === null) B.swapMissing.push('a heading before the takeover');
       B.swapShift = most;
-    } else {
-      B.swapMissing.push('a frame before the takeover');
     }
     B.afterPaint(t => {
       if (layoutShifts) { addShifts(layoutShifts.takeRecords()); B.cls = shifts; }
@@ -261,8 +261,9 @@ pub struct Takeover {
     pub ms: f64,
     /// Layout shift from navigation start until the frame after the takeover, or why not.
     pub cls: Result<f64, String>,
-    /// The largest move at the swap (px), or why not.
-    pub swap_shift: Result<f64, String>,
+    /// The largest move at the swap (px), `None` when no frame of the prerendered page was
+    /// drawn before it (nothing on screen could move), or why not.
+    pub swap_shift: Result<Option<f64>, String>,
 }
 
 /// After [`load_visible`] of a prerendered app page: waits until the app has replaced the
@@ -273,7 +274,7 @@ pub async fn takeover(b: &Browser, url: &str) -> anyhow::Result<Takeover> {
         .wait_for(
             "const B = window.__bench; return B && B.takenOver !== null ? { takeover: B.takeover, \
              cls: B.cls, clsSupported: B.clsSupported, swapShift: B.swapShift, \
-             swapMissing: B.swapMissing } : null;",
+             swapMissing: B.swapMissing, paintedBefore: B.paintedBefore } : null;",
             &format!("the app replacing the prerendered #app of {url}"),
         )
         .await?;
@@ -293,7 +294,8 @@ pub async fn takeover(b: &Browser, url: &str) -> anyhow::Result<Takeover> {
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
     let swap_shift = match value["swapShift"].as_f64() {
-        Some(v) if missing.is_empty() => Ok(v),
+        _ if value["paintedBefore"] == json!(false) => Ok(None),
+        Some(v) if missing.is_empty() => Ok(Some(v)),
         _ => Err(format!(
             "no position before or after the takeover for: {}",
             missing.join(", ")

@@ -73,6 +73,8 @@ pub struct Results {
     pub takeover_missing: Option<String>,
     pub cls_missing: Option<String>,
     pub swap_shift_missing: Option<String>,
+    /// Runs in which the app took over before any frame of the prerendered page was drawn.
+    pub swapped_before_paint: usize,
     pub article_static: Vec<f64>,
     pub route_app: Vec<f64>,
     pub route_static: Vec<f64>,
@@ -119,9 +121,13 @@ impl Results {
             }
         }
         match t.swap_shift {
-            Ok(v) => {
+            Ok(Some(v)) => {
                 self.article_swap_shift.push(v);
                 line.push_str(&format!(", swap moved {v:.1} px"));
+            }
+            Ok(None) => {
+                self.swapped_before_paint += 1;
+                line.push_str(", swapped before the first frame");
             }
             Err(e) => {
                 self.swap_shift_missing
@@ -181,10 +187,16 @@ fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
         None => Measured::median_of(&r.article_interactive, "no takeover was measured"),
     };
     let cls = Measured::max_of(&r.article_cls, takeover.or(r.cls_missing.as_deref()));
-    let swap_shift = Measured::max_of(
-        &r.article_swap_shift,
+    let swap_shift = match (
         takeover.or(r.swap_shift_missing.as_deref()),
-    );
+        &r.article_swap_shift[..],
+    ) {
+        (None, []) => Measured::missing(
+            "in no run was a frame of the prerendered page drawn before the app took over, \
+             so nothing on screen could move",
+        ),
+        (reason, samples) => Measured::max_of(samples, reason),
+    };
     vec![
         ("wasm_bytes", bytes(Some("wasm"), raw)),
         ("wasm_gzip_bytes", bytes(Some("wasm"), gz)),
@@ -317,6 +329,7 @@ pub fn to_json(r: &Results, budgets: &[Budget]) -> Value {
                 "/__bench/articles/{}.html: dist/articles/{}.html without its scripts",
                 r.flagship, r.flagship
             ),
+            "takeover_before_first_frame_runs": r.swapped_before_paint,
             "readable": {
                 "page": r.readable.page,
                 "html_bytes_to_end_of_article": r.readable.html_raw,
@@ -479,8 +492,10 @@ pub fn table(r: &Results, budgets: &[Budget]) -> String {
         &mut out,
         "article_takeover_shift_px",
         format!(
-            "{:.1} px  (largest move at the swap, of the runs)",
-            v("article_takeover_shift_px")
+            "{:.1} px  (largest move at the swap; {} of {} runs swapped before the first frame)",
+            v("article_takeover_shift_px"),
+            r.swapped_before_paint,
+            r.runs
         ),
     );
     line(
