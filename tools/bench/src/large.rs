@@ -223,8 +223,35 @@ impl Large {
         let text = serde_json::to_string(&self.attributes)?;
         let file = content.join("attributes.json");
         std::fs::write(&file, text).with_context(|| file.display().to_string())?;
+        // The prerendered pages carry the real catalogue, which the app would start from
+        // instead of fetching the generated one: take those embedded copies out.
+        for page in html_files(to)? {
+            let html =
+                std::fs::read_to_string(&page).with_context(|| page.display().to_string())?;
+            let mut stripped = html.clone();
+            for path in ["content/treatments.json", "content/attributes.json"] {
+                stripped = crate::static_page::without_embedded(&stripped, path)?;
+            }
+            if stripped != html {
+                std::fs::write(&page, stripped).with_context(|| page.display().to_string())?;
+            }
+        }
         Ok(text_len(&content.join("treatments.json")))
     }
+}
+
+/// Every `.html` file under `dir`.
+fn html_files(dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| dir.display().to_string())? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(html_files(&path)?);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    Ok(out)
 }
 
 fn text_len(file: &Path) -> u64 {
@@ -252,14 +279,21 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
 /// and a click handler that sorts like the app (ordinal by level, numbers numerically, text
 /// ignoring case, not-established last, stable), records the sort in the address as the app
 /// does, and moves the existing `<tr>`s into the new order.
-pub fn vanilla_page(css_href: &str) -> String {
+pub fn vanilla_page(css_hrefs: &[String]) -> String {
     let groups: Vec<[&str; 2]> = Group::ALL.iter().map(|g| [g.id(), g.label()]).collect();
-    VANILLA
-        .replace("{CSS}", &crate::static_page::esc(css_href))
-        .replace(
-            "{GROUPS}",
-            &serde_json::to_string(&groups).unwrap_or_default(),
-        )
+    let links: Vec<String> = css_hrefs
+        .iter()
+        .map(|href| {
+            format!(
+                r#"<link rel="stylesheet" href="{}" />"#,
+                crate::static_page::esc(href)
+            )
+        })
+        .collect();
+    VANILLA.replace("{CSS}", &links.join("\n")).replace(
+        "{GROUPS}",
+        &serde_json::to_string(&groups).unwrap_or_default(),
+    )
 }
 
 const VANILLA: &str = r#"<!DOCTYPE html>
@@ -268,7 +302,7 @@ const VANILLA: &str = r#"<!DOCTYPE html>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Compare treatments (vanilla JS baseline)</title>
-<link rel="stylesheet" href="{CSS}" />
+{CSS}
 </head>
 <body>
 <main id="main" class="page">

@@ -1,10 +1,14 @@
 //! `make bench`: the performance harness of Pathways. See `docs/performance.md`.
 //!
 //! 1. Sizes of what a first visit downloads: raw, and the build's gzip (9) and brotli (11) copies.
-//! 2. In headless Chromium, median of alternating cold loads: the flagship article in the app
-//!    against a static HTML page of the same article, a route change inside the app against a
-//!    static load of the second article, and sorting a generated 500 × 40 comparison in the
-//!    app against a hand-written vanilla-JS page; memory after opening that comparison.
+//!    The bytes before the flagship article is readable: its prerendered HTML up to the end
+//!    of the article, and its CSS.
+//! 2. In headless Chromium, median of alternating cold loads: the flagship article's
+//!    prerendered app page against the same page without its scripts, with the app's takeover
+//!    of that page (when, layout shift, a glossary click), a route change inside the app
+//!    against a static load of the second article, and sorting a generated 500 × 40
+//!    comparison in the app against a hand-written vanilla-JS page; memory after opening that
+//!    comparison.
 //! 3. `target/bench/report.json` and a table with the budgets.
 //!
 //! Usage: `pathways-bench [--quick] [--runs N] [--dist DIR] [--out DIR] [--strict]`.
@@ -19,14 +23,13 @@ mod static_page;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use pathways::model::{Article, ContentIndex, Glossary, References};
+use pathways::model::{Article, ContentIndex};
 use pathways_testkit::server::{Server, Site};
 
 use browser::Browser;
 use large::Large;
 use measure::Probe;
 use report::Results;
-use static_page::Catalogue;
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";
 /// Where the server puts the generated pages (static baselines, the vanilla sort page).
@@ -154,20 +157,13 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
     }
     eprintln!("bench: sizes of {}", dist.display());
     let files = sizes::first_load(dist)?;
-    let css_href = format!(
-        "/{}",
-        files
-            .iter()
-            .find(|f| f.kind == "css")
-            .map(|f| f.path.clone())
-            .unwrap_or_default()
-    );
+    let readable = sizes::readable(dist, FLAGSHIP)?;
+    // The app's stylesheets, in the order its pages link them.
+    let css_hrefs: Vec<String> = readable.css.iter().map(|(p, _)| format!("/{p}")).collect();
 
-    // The static baselines, from the build's own content and the app's model types.
+    // The static baselines: the build's own prerendered pages without their scripts.
     let content = dist.join("content");
     let index: ContentIndex = read_json(&content.join("index.json"))?;
-    let glossary: Glossary = read_json(&content.join("glossary.json"))?;
-    let references: References = read_json(&content.join("references.json"))?;
     let flagship: Article = read_json(&content.join(format!("articles/{FLAGSHIP}.json")))?;
     let second_slug = flagship
         .meta
@@ -177,20 +173,23 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         .with_context(|| format!("{FLAGSHIP} lists no related article that is in the index"))?
         .clone();
     let second: Article = read_json(&content.join(format!("articles/{second_slug}.json")))?;
-    let catalogue = Catalogue {
-        index: &index,
-        glossary: &glossary,
-        references: &references,
-        css_href: &css_href,
-    };
     let pages = o.out.join("pages");
     for article in [&flagship, &second] {
+        let file = dist.join(format!("articles/{}.html", article.meta.slug));
+        let page = std::fs::read_to_string(&file).with_context(|| {
+            format!(
+                "{}: the prerendered page of this article (`make build` writes it)",
+                file.display()
+            )
+        })?;
+        let page = static_page::without_scripts(&page)
+            .with_context(|| format!("{}: taking its scripts out", file.display()))?;
         write(
             &pages.join(format!("articles/{}.html", article.meta.slug)),
-            &static_page::article_page(article, &catalogue),
+            &page,
         )?;
     }
-    write(&pages.join("sort.html"), &large::vanilla_page(&css_href))?;
+    write(&pages.join("sort.html"), &large::vanilla_page(&css_hrefs))?;
 
     let large = large::generate();
     let large_dist = o.out.join("dist-large");
@@ -213,7 +212,15 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         flagship: flagship.meta.slug.clone(),
         second: second.meta.slug.clone(),
         files,
+        readable,
         article_app: vec![],
+        article_interactive: vec![],
+        article_cls: vec![],
+        article_swap_shift: vec![],
+        takeover_missing: None,
+        cls_missing: None,
+        swap_shift_missing: None,
+        swapped_before_paint: 0,
         article_static: vec![],
         route_app: vec![],
         route_static: vec![],
@@ -279,16 +286,17 @@ async fn browse(
     for i in 0..runs {
         let app = async {
             let visible = measure::load_visible(b, &app_article).await?;
+            let takeover = measure::takeover(b, &app_article).await;
             measure::settle(b).await?;
             let route = measure::route_change(b, &plan.second.meta.title).await?;
-            Ok::<_, anyhow::Error>((visible, route))
+            Ok::<_, anyhow::Error>((visible, takeover, route))
         };
         let statics = async {
             let a = measure::load_visible(b, &static_article).await?;
             let s = measure::load_visible(b, &static_second).await?;
             Ok::<_, anyhow::Error>((a, s))
         };
-        let ((visible, route), (a, s)) = if i % 2 == 0 {
+        let ((visible, takeover, route), (a, s)) = if i % 2 == 0 {
             let x = app.await?;
             (x, statics.await?)
         } else {
@@ -300,8 +308,9 @@ async fn browse(
         r.article_static.push(a);
         r.route_static.push(s);
         eprintln!(
-            "  run {}: article app {visible:.1} ms, static {a:.1} ms; route change {route:.1} ms, static {s:.1} ms",
-            i + 1
+            "  run {}: article app {visible:.1} ms, static {a:.1} ms; {}; route change {route:.1} ms, static {s:.1} ms",
+            i + 1,
+            r.add_takeover(takeover)
         );
     }
 

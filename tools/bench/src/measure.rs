@@ -19,29 +19,126 @@ use crate::browser::{Browser, WAIT};
 /// - `visible`: `afterPaint` of the first moment the page has an `<h1>` with text and a
 ///   paragraph with text in `.article__body` (the markup of both the app and the static page),
 ///   watched by a `MutationObserver` from the first byte of the document on.
+/// - `takeover`: when the page's `#app` (the prerendered page) has been replaced by another
+///   `#app` (the one `pathways::start` mounted the app in); after that, only the body's own
+///   children are watched. `takenOver`: `afterPaint` of that moment, when `cls` is the sum of
+///   every `layout-shift` entry without recent input since navigation start (a
+///   `PerformanceObserver` with `buffered: true`; `null` when the browser has none).
+/// - `swapShift`: the largest vertical move, in CSS pixels, of the heading, the first
+///   paragraph, the article body's last block and the footer, and the change of the
+///   document's height, between the last frame before the takeover (noted on every frame
+///   from the moment the article is visible) and just after it; when that frame came before
+///   the end of parsing, only the landmarks it showed, without the last block and the height.
+///   `paintedBefore`: whether any frame was drawn between the article's heading arriving and
+///   the takeover (if not, the reader saw the app's view first and nothing could move). The
+///   Layout Instability API does not count newly inserted nodes as shifted, and the swap
+///   inserts every node anew, so this is what sees a takeover that moves the page.
 /// - `wasm`: the exports Trunk's loader announces in the `TrunkApplicationStarted` event.
 pub const INSTRUMENT: &str = r#"(() => {
   if (!/^https?:$/.test(location.protocol)) return;
-  const B = window.__bench = { found: null, visible: null, wasm: null };
+  const B = window.__bench = {
+    found: null, visible: null, wasm: null, takeover: null, takenOver: null,
+    cls: null, clsSupported: false, swapShift: null, swapMissing: [], paintedBefore: false,
+  };
   addEventListener('TrunkApplicationStarted', e => { B.wasm = (e.detail && e.detail.wasm) || null; });
   B.afterPaint = cb => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => cb(performance.now());
     channel.port2.postMessage(null);
   });
+  let shifts = 0;
+  let layoutShifts = null;
+  const addShifts = list => { for (const e of list) if (!e.hadRecentInput) shifts += e.value; };
+  B.clsSupported = !!(window.PerformanceObserver && PerformanceObserver.supportedEntryTypes
+    && PerformanceObserver.supportedEntryTypes.includes('layout-shift'));
+  if (B.clsSupported) {
+    layoutShifts = new PerformanceObserver(list => addShifts(list.getEntries()));
+    layoutShifts.observe({ type: 'layout-shift', buffered: true });
+  }
   const shown = () => {
     const h = document.querySelector('h1');
     const p = document.querySelector('.article__body p');
     return !!(h && p && h.textContent.trim() && p.textContent.trim());
   };
+  const landmarks = [
+    ['heading', 'h1'], ['first paragraph', '.article__body p'],
+    ['last body block', '.article__body > :last-child'], ['footer', 'footer.site-footer'],
+  ];
+  const positions = () => {
+    const out = landmarks.map(([name, sel]) => {
+      const el = document.querySelector(sel);
+      return [name, el ? el.getBoundingClientRect().top + scrollY : null];
+    });
+    out.push(['document height', document.documentElement.scrollHeight]);
+    return out;
+  };
+  let app = null;
+  let before = null;
+  const beforeEachFrame = () => {
+    if (B.takeover !== null) return;
+    before = { parsed: document.readyState !== 'loading', at: positions() };
+    requestAnimationFrame(beforeEachFrame);
+  };
   const observer = new MutationObserver(() => {
-    if (B.found !== null || !shown()) return;
-    B.found = performance.now();
+    if (B.found === null) {
+      if (!shown()) return;
+      B.found = performance.now();
+      B.afterPaint(t => { B.visible = t; });
+      app = document.getElementById('app');
+      observer.disconnect();
+      if (app && app.parentNode) {
+        observer.observe(app.parentNode, { childList: true });
+        // On every page with an #app alike (the app's and the static one), so both pay it.
+        requestAnimationFrame(beforeEachFrame);
+      }
+      return;
+    }
+    const now = document.getElementById('app');
+    if (B.takeover !== null || app.isConnected || !now || now === app) return;
+    B.takeover = performance.now();
     observer.disconnect();
-    B.afterPaint(t => { B.visible = t; });
+    const after = positions();
+    B.paintedBefore = !!before;
+    if (before) {
+      // A last frame drawn before the page was parsed showed only part of it: compare what it
+      // showed, not where the (then) last block ended or how tall the document was.
+      const partial = ['last body block', 'document height'];
+      let most = 0;
+      after.forEach(([name, y], i) => {
+        const x = before.at[i][1];
+        if (y === null) B.swapMissing.push(name);
+        else if (x !== null && (before.parsed || !partial.includes(name))) {
+          most = Math.max(most, Math.abs(y - x));
+        }
+      });
+      if (before.at[0][1] === null) B.swapMissing.push('a heading before the takeover');
+      B.swapShift = most;
+    }
+    B.afterPaint(t => {
+      if (layoutShifts) { addShifts(layoutShifts.takeRecords()); B.cls = shifts; }
+      B.takenOver = t;
+    });
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 })();"#;
+
+/// Clicks the first glossary term in the article body and reports whether its definition
+/// opened (`aria-expanded="true"`, the popover shown) after the next frame; then clicks it
+/// again to close it, so the page is as before.
+const GLOSSARY_CLICK: &str = r#"
+const done = arguments[arguments.length - 1];
+const button = document.querySelector('.article__body .term__button');
+if (!button) { done({ error: 'the article has no glossary term button (.article__body .term__button)' }); return; }
+const popover = document.getElementById(button.getAttribute('aria-controls'));
+const open = () => button.getAttribute('aria-expanded') === 'true' && !!popover && !popover.hidden;
+if (open()) { done({ error: 'the glossary definition was open before the click' }); return; }
+button.click();
+window.__bench.afterPaint(() => {
+  const opened = open();
+  if (opened) button.click();
+  window.__bench.afterPaint(() => done({ opened, closed: !open() }));
+});
+"#;
 
 /// Clicks the related-article link titled `arguments[0]` and reports, in ms from the click,
 /// when that article's `<h1>` and first paragraph are on screen.
@@ -156,6 +253,69 @@ pub async fn load_visible(b: &Browser, url: &str) -> anyhow::Result<f64> {
         )
         .await?;
     number(&value, "visible")
+}
+
+/// How the app took over a prerendered article, in one cold load.
+pub struct Takeover {
+    /// Navigation start → the prerendered `#app` replaced by the app's.
+    pub ms: f64,
+    /// Layout shift from navigation start until the frame after the takeover, or why not.
+    pub cls: Result<f64, String>,
+    /// The largest move at the swap (px), `None` when no frame of the prerendered page was
+    /// drawn before it (nothing on screen could move), or why not.
+    pub swap_shift: Result<Option<f64>, String>,
+}
+
+/// After [`load_visible`] of a prerendered app page: waits until the app has replaced the
+/// page's `#app` and the next frame is out, then checks with a click that a glossary term in
+/// the article opens its definition (and closes it again). Errors say what did not happen.
+pub async fn takeover(b: &Browser, url: &str) -> anyhow::Result<Takeover> {
+    let value = b
+        .wait_for(
+            "const B = window.__bench; return B && B.takenOver !== null ? { takeover: B.takeover, \
+             cls: B.cls, clsSupported: B.clsSupported, swapShift: B.swapShift, \
+             swapMissing: B.swapMissing, paintedBefore: B.paintedBefore } : null;",
+            &format!("the app replacing the prerendered #app of {url}"),
+        )
+        .await?;
+    let ms = number(&value["takeover"], "takeover")?;
+    let cls = match value["cls"].as_f64() {
+        Some(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ if value["clsSupported"] == json!(false) => {
+            Err("this Chromium reports no layout-shift entries".to_owned())
+        }
+        _ => Err(format!(
+            "the page reported {} as its layout shift",
+            value["cls"]
+        )),
+    };
+    let missing: Vec<&str> = value["swapMissing"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let swap_shift = match value["swapShift"].as_f64() {
+        _ if value["paintedBefore"] == json!(false) => Ok(None),
+        Some(v) if missing.is_empty() => Ok(Some(v)),
+        _ => Err(format!(
+            "no position before or after the takeover for: {}",
+            missing.join(", ")
+        )),
+    };
+    let click = b.js_async(GLOSSARY_CLICK, vec![]).await?;
+    if let Some(error) = click.get("error") {
+        bail!("after the takeover: {error}");
+    }
+    if click["opened"] != json!(true) {
+        bail!("after the takeover, a click on the first glossary term did not open its definition");
+    }
+    if click["closed"] != json!(true) {
+        bail!("after the takeover, a second click on the glossary term did not close it");
+    }
+    Ok(Takeover {
+        ms,
+        cls,
+        swap_shift,
+    })
 }
 
 /// Lets the page finish what it does after showing content (late fetches, effects), so an

@@ -103,3 +103,94 @@ pub fn total(files: &[FileSize], kind: Option<&str>, measure: fn(&FileSize) -> u
         .map(measure)
         .sum()
 }
+
+/// What a reader downloads before an article is readable.
+#[derive(Debug, Clone)]
+pub struct Readable {
+    /// The prerendered page, inside the build (`articles/<slug>.html`).
+    pub page: String,
+    /// The page's bytes up to the end of its `</article>`, raw and brotli 11.
+    pub html_raw: u64,
+    pub html_brotli: u64,
+    /// The whole page as served (its `.br` copy), for comparison.
+    pub page_brotli: u64,
+    /// Every stylesheet the page links (all render-blocking), with its served brotli size.
+    pub css: Vec<(String, u64)>,
+}
+
+impl Readable {
+    /// `readable_bytes_brotli`.
+    pub fn total(&self) -> u64 {
+        self.html_brotli + self.css.iter().map(|(_, n)| n).sum::<u64>()
+    }
+}
+
+/// The bytes before the prerendered article `slug` is readable: the page up to the end of
+/// the article (head, site header, and the `<article>`: its header, contents, body, words
+/// explained, references and related articles; not the footer nor the embedded JSON data
+/// after it), compressed alone at the build's settings, plus the served `.br` copy of every
+/// stylesheet the page links.
+pub fn readable(dist: &Path, slug: &str) -> anyhow::Result<Readable> {
+    let page = format!("articles/{slug}.html");
+    let file = dist.join(&page);
+    let html = std::fs::read_to_string(&file).with_context(|| file.display().to_string())?;
+    let end = crate::static_page::article_end(&html)
+        .with_context(|| format!("{}: where the article ends", file.display()))?;
+    let prefix = &html.as_bytes()[..end];
+    let html_brotli = brotli_len(prefix)?;
+    let page_brotli = served_len(&file, "br", html.len() as u64)?;
+    let mut css = Vec::new();
+    for href in stylesheets(&html) {
+        let path = href.trim_start_matches('/').to_owned();
+        let sheet = dist.join(&path);
+        let raw = len(&sheet).with_context(|| format!("the stylesheet {href} of {page}"))?;
+        css.push((path, served_len(&sheet, "br", raw)?));
+    }
+    if css.is_empty() {
+        bail!("{} links no stylesheet", file.display());
+    }
+    Ok(Readable {
+        page,
+        html_raw: end as u64,
+        html_brotli,
+        page_brotli,
+        css,
+    })
+}
+
+/// The `href`s of the page's `<link rel="stylesheet">`s, in order.
+fn stylesheets(html: &str) -> Vec<&str> {
+    html.split("<link ")
+        .skip(1)
+        .filter_map(|tag| tag.split('>').next())
+        .filter(|tag| tag.contains(r#"rel="stylesheet""#))
+        .filter_map(|tag| tag.split(r#"href=""#).nth(1)?.split('"').next())
+        .collect()
+}
+
+/// Brotli-compressed size of `bytes` with the build's own compressor and settings
+/// (`pathways_prerender::compress`: quality 11, window 22), as its `.br` copies are made.
+pub fn brotli_len(bytes: &[u8]) -> anyhow::Result<u64> {
+    pathways_prerender::compress::brotli(bytes)
+        .map(|packed| packed.len() as u64)
+        .map_err(|e| anyhow::anyhow!("brotli: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stylesheets_are_read_in_order() {
+        let html = r#"<link rel="icon" href="/f.svg"/><link rel="stylesheet" href="/a.css" integrity="x"/>
+<link rel="modulepreload" href="/p.js"><link rel="stylesheet" href="/b.css">"#;
+        assert_eq!(stylesheets(html), ["/a.css", "/b.css"]);
+    }
+
+    #[test]
+    fn brotli_is_the_builds() {
+        let text = "chronic pain ".repeat(1000);
+        let n = brotli_len(text.as_bytes()).unwrap();
+        assert!(n > 0 && n < 100, "{n}");
+    }
+}

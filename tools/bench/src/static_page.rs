@@ -1,18 +1,9 @@
-//! The static baseline: an article as one plain HTML page, generated from the same JSON the app
-//! fetches, with the app's markup and the same CSS file, and no script at all. It is what a
-//! server-rendered or pre-rendered site would send.
+//! The static baseline: the build's own prerendered page of an article with everything that is
+//! script taken out, so the same markup and the same CSS files with nothing to download, compile
+//! or run. It is the limit for the app's prerendered page: what a reader would see if the page
+//! were plain HTML.
 
-use pathways::model::reading::{citation_number, cited_references, long_date, toc};
-use pathways::model::{Article, Block, CalloutKind, ContentIndex, Glossary, Inline, References};
-
-/// Everything an article page needs besides the article.
-pub struct Catalogue<'a> {
-    pub index: &'a ContentIndex,
-    pub glossary: &'a Glossary,
-    pub references: &'a References,
-    /// The CSS file of the build, as a root-relative URL (`/main-….css`).
-    pub css_href: &'a str,
-}
+use anyhow::bail;
 
 /// Escapes text for an HTML text node or a double-quoted attribute.
 pub fn esc(text: &str) -> String {
@@ -30,234 +21,124 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// The whole page. Links to other articles point at the app's routes, as the app's do.
-pub fn article_page(article: &Article, cat: &Catalogue<'_>) -> String {
-    let meta = &article.meta;
-    let citations = cited_references(article);
-    let mut html = String::with_capacity(64 * 1024);
-    html.push_str(&format!(
-        r##"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<meta name="color-scheme" content="light dark" />
-<title>{title} · Pathways</title>
-<link rel="stylesheet" href="{css}" />
-</head>
-<body>
-<a class="skip-link" href="#main">Skip to content</a>
-<header class="site-header">
-<a href="/" class="site-header__brand">Pathways</a>
-<nav class="site-header__nav" aria-label="Main"><a href="/">Articles</a> <a href="/treatments">Treatments</a> <a href="/compare">Compare</a> <a href="/glossary">Glossary</a> <a href="/about">About</a></nav>
-</header>
-<main id="main" class="page" tabindex="-1">
-<article class="article">
-<header class="article__header">
-<p class="article__kicker"><a href="/">All articles</a></p>
-<h1 tabindex="-1">{title}</h1>
-<p class="article__summary">{summary}</p>
-<p class="article__meta">Last reviewed <time datetime="{lr}">{lr_long}</time> · Next review due <time datetime="{rd}">{rd_long}</time> · {minutes} min read</p>
-<p class="notice" role="note"><strong>Not medical advice. </strong>This article explains published evidence in general terms. Talk to your doctor, nurse or pharmacist before starting, stopping or changing any treatment.</p>
-</header>
-"##,
-        title = esc(&meta.title),
-        css = esc(cat.css_href),
-        summary = esc(&meta.summary),
-        lr = esc(&meta.last_reviewed),
-        lr_long = esc(&long_date(&meta.last_reviewed)),
-        rd = esc(&meta.review_due),
-        rd_long = esc(&long_date(&meta.review_due)),
-        minutes = meta.reading_minutes,
-    ));
-
-    html.push_str(r#"<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading" class="toc__title">On this page</h2><ol class="toc__list">"#);
-    for entry in toc(article) {
-        let class = if entry.level > 2 {
-            "toc__item toc__item--sub"
+/// `page` without any `<script>` element (Trunk's loader, the JSON-LD and the embedded content
+/// data alike) and without the `<link rel="modulepreload">` and `<link rel="preload">` that
+/// fetch the JS glue and the wasm. Everything else, the CSS links included, stays byte for
+/// byte. Fails on markup it does not expect (an unclosed script or tag) rather than guessing.
+pub fn without_scripts(page: &str) -> anyhow::Result<String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    loop {
+        let script = rest.find("<script");
+        let link = find_preload(rest);
+        let start = match (script, link) {
+            (Some(s), Some(l)) => s.min(l),
+            (Some(s), None) => s,
+            (None, Some(l)) => l,
+            (None, None) => break,
+        };
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        // A script's text cannot hold `</script`; the prerenderer escapes it in the data.
+        let end = if script == Some(start) {
+            tail.find("</script>").map(|e| e + "</script>".len())
         } else {
-            "toc__item"
+            tail.find('>').map(|e| e + 1)
         };
-        html.push_str(&format!(
-            r##"<li class="{class}"><a href="#{}">{}</a></li>"##,
-            esc(&entry.id),
-            esc(&entry.text)
-        ));
-    }
-    html.push_str("</ol></nav>\n<div class=\"article__body\">\n");
-    for (i, block) in article.blocks.iter().enumerate() {
-        block_html(&mut html, i, block, &citations, cat);
-    }
-    html.push_str("</div>\n");
-
-    html.push_str(r#"<section class="references" aria-labelledby="references-heading"><h2 id="references-heading">References</h2><ol class="references__list">"#);
-    for id in &citations {
-        let Some(reference) = cat.references.references.iter().find(|r| &r.id == id) else {
-            continue;
+        let Some(end) = end else {
+            bail!("the page has an unclosed {:?}", &tail[..tail.len().min(40)]);
         };
-        html.push_str(&format!(
-            r#"<li id="ref-{}" tabindex="-1">{}"#,
-            esc(&reference.id),
-            esc(&reference.citation)
-        ));
-        if let Some(link) = reference.link().filter(|l| l.starts_with("https://")) {
-            let label = if reference.doi.is_some() {
-                "DOI"
-            } else {
-                "Source"
-            };
-            html.push_str(&format!(
-                r#" <a href="{}" target="_blank" rel="noopener noreferrer">{label}<span class="visually-hidden"> (opens in a new tab)</span></a>"#,
-                esc(&link)
-            ));
-        }
-        if let Some(pmid) = &reference.pmid {
-            html.push_str(&format!(" PMID {}.", esc(pmid)));
-        }
-        html.push_str("</li>");
+        rest = &tail[end..];
     }
-    html.push_str("</ol></section>\n");
+    out.push_str(rest);
+    Ok(out)
+}
 
-    let related: Vec<_> = meta
-        .related
+/// `page` without its embedded copy of the content file `path`
+/// (`<script type="application/json" data-content="path">…</script>`), if it has one.
+pub fn without_embedded(page: &str, path: &str) -> anyhow::Result<String> {
+    let open = format!(r#"<script type="application/json" data-content="{path}">"#);
+    let Some(start) = page.find(&open) else {
+        return Ok(page.to_owned());
+    };
+    let Some(len) = page[start..].find("</script>") else {
+        bail!("the embedded {path} is not closed");
+    };
+    let end = start + len + "</script>".len();
+    Ok(format!("{}{}", &page[..start], &page[end..]))
+}
+
+/// The start of the next `<link rel="preload"` or `<link rel="modulepreload"`.
+fn find_preload(text: &str) -> Option<usize> {
+    ["<link rel=\"modulepreload\"", "<link rel=\"preload\""]
         .iter()
-        .filter_map(|slug| cat.index.articles.iter().find(|a| &a.slug == slug))
-        .collect();
-    if !related.is_empty() {
-        html.push_str(r#"<section class="related" aria-labelledby="related-heading"><h2 id="related-heading">Related articles</h2><ul>"#);
-        for a in related {
-            html.push_str(&format!(
-                r#"<li><a href="/articles/{}">{}</a><span class="related__summary"> — {}</span></li>"#,
-                esc(&a.slug),
-                esc(&a.title),
-                esc(&a.summary)
-            ));
-        }
-        html.push_str("</ul></section>\n");
-    }
-    html.push_str(
-        r#"</article>
-</main>
-<footer class="site-footer"><p class="site-footer__notice"><strong>Educational information, not medical advice. </strong>Pathways explains what published evidence says about chronic-pain treatments. It cannot tell you what is right for you: talk to your doctor, nurse or pharmacist before starting, stopping or changing any treatment.</p></footer>
-</body>
-</html>
-"#,
-    );
-    html
+        .filter_map(|tag| text.find(tag))
+        .min()
 }
 
-fn block_html(html: &mut String, index: usize, block: &Block, cites: &[String], cat: &Catalogue) {
-    match block {
-        Block::Heading { level, id, text } => {
-            let tag = if *level <= 2 { "h2" } else { "h3" };
-            html.push_str(&format!(
-                r#"<{tag} id="{}" tabindex="-1">{}</{tag}>"#,
-                esc(id),
-                esc(text)
-            ));
-        }
-        Block::Paragraph { runs } => {
-            html.push_str("<p>");
-            runs_html(html, index, runs, cites, cat);
-            html.push_str("</p>");
-        }
-        Block::List { ordered, items } => {
-            let tag = if *ordered { "ol" } else { "ul" };
-            html.push_str(&format!("<{tag}>"));
-            for (j, runs) in items.iter().enumerate() {
-                html.push_str("<li>");
-                runs_html(html, index * 1000 + j, runs, cites, cat);
-                html.push_str("</li>");
-            }
-            html.push_str(&format!("</{tag}>"));
-        }
-        Block::Callout { kind, runs } => {
-            let (class, label) = match kind {
-                CalloutKind::KeyPoint => ("callout callout--key", "Key point"),
-                CalloutKind::Caution => ("callout callout--caution", "Caution"),
+/// Where the article ends in a prerendered article page: the byte just after the
+/// `</article>` that closes the page's first `<article`, counting nested ones.
+pub fn article_end(page: &str) -> anyhow::Result<usize> {
+    let Some(start) = page.find("<article") else {
+        bail!("the page has no <article>");
+    };
+    let mut depth = 0usize;
+    let mut at = start;
+    while let Some(i) = page[at..].find("article") {
+        let i = at + i;
+        let before = &page[..i];
+        if before.ends_with("</") {
+            depth -= 1;
+            let Some(close) = page[i..].find('>') else {
+                break;
             };
-            html.push_str(&format!(
-                r#"<aside class="{class}" aria-label="{label}"><p><strong class="callout__label">{label}: </strong>"#
-            ));
-            runs_html(html, index, runs, cites, cat);
-            html.push_str("</p></aside>");
+            if depth == 0 {
+                return Ok(i + close + 1);
+            }
+        } else if before.ends_with('<') {
+            depth += 1;
         }
-        Block::Compare {
-            treatments,
-            attributes,
-            caption,
-        } => {
-            html.push_str(&format!(
-                r#"<figure class="embed embed--compare"><figcaption>{}</figcaption><p><a href="/compare?t={}&amp;rows={}">Open in the comparison tool</a> ({} treatments, {} attributes)</p></figure>"#,
-                esc(caption.as_deref().unwrap_or("Comparison")),
-                esc(&treatments.join(",")),
-                esc(&attributes.join(",")),
-                treatments.len(),
-                attributes.len()
-            ));
-        }
-        Block::Figure { caption, .. } => {
-            html.push_str(&format!(
-                r#"<figure class="embed embed--figure"><figcaption>{}</figcaption></figure>"#,
-                esc(caption)
-            ));
-        }
+        at = i + "article".len();
     }
-    html.push('\n');
+    bail!("the page's <article> is not closed")
 }
 
-fn runs_html(html: &mut String, index: usize, runs: &[Inline], cites: &[String], cat: &Catalogue) {
-    for (j, run) in runs.iter().enumerate() {
-        match run {
-            Inline::Text { text } => html.push_str(&esc(text)),
-            Inline::Emphasis { text } => html.push_str(&format!("<em>{}</em>", esc(text))),
-            Inline::Strong { text } => html.push_str(&format!("<strong>{}</strong>", esc(text))),
-            Inline::Term { text, term } => {
-                match cat.glossary.terms.iter().find(|t| &t.id == term) {
-                    // The app's disclosure button, closed; the static page has no script to
-                    // open it, which only makes the baseline lighter.
-                    Some(t) => html.push_str(&format!(
-                        r#"<span class="term"><button type="button" class="term__button" aria-expanded="false" aria-controls="term-{index}-{j}">{}</button><span id="term-{index}-{j}" role="note" class="term__popover" hidden><strong class="term__name">{}</strong>: {} <button type="button" class="term__close" aria-label="Close definition">×</button></span></span>"#,
-                        esc(text),
-                        esc(&t.term),
-                        esc(&t.definition)
-                    )),
-                    None => html.push_str(&format!("<span>{}</span>", esc(text))),
-                }
-            }
-            Inline::Cite { refs } => {
-                let links: Vec<String> = refs
-                    .iter()
-                    .filter_map(|id| citation_number(cites, id).map(|n| (id, n)))
-                    .map(|(id, n)| {
-                        format!(
-                            r##"<a href="#ref-{}" aria-label="Reference {n}">{n}</a>"##,
-                            esc(id)
-                        )
-                    })
-                    .collect();
-                html.push_str(&format!(r#"<sup class="cite">[{}]</sup>"#, links.join(",")));
-            }
-            Inline::ArticleLink { text, slug, anchor } => {
-                let target = match anchor {
-                    Some(anchor) => format!("/articles/{slug}#{anchor}"),
-                    None => format!("/articles/{slug}"),
-                };
-                html.push_str(&format!(r#"<a href="{}">{}</a>"#, esc(&target), esc(text)));
-            }
-            Inline::TreatmentLink { text, id } => html.push_str(&format!(
-                r#"<a href="/treatments/{}">{}</a>"#,
-                esc(id),
-                esc(text)
-            )),
-            Inline::ExternalLink { text, href } if href.starts_with("https://") => {
-                html.push_str(&format!(
-                    r#"<a href="{}" target="_blank" rel="noopener noreferrer" class="external">{}<span class="visually-hidden"> (opens in a new tab)</span></a>"#,
-                    esc(href),
-                    esc(text)
-                ))
-            }
-            Inline::ExternalLink { text, .. } => html.push_str(&esc(text)),
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><link rel="stylesheet" href="/a.css"/>
+<script type="application/ld+json">{"a":1}</script>
+<script type="module">import init from '/p.js';</script>
+<link rel="modulepreload" href="/p.js"><link rel="preload" href="/p.wasm" as="fetch"></head>
+<body><div id="app"><article class="article"><h1>T</h1><article>x</article><p>a</p></article><footer>f</footer></div>
+<script type="application/json" data-content="content/x.json">{"b":"&lt;"}</script>
+</body></html>"#;
+
+    #[test]
+    fn scripts_and_their_preloads_go_and_everything_else_stays() {
+        let page = without_scripts(PAGE).unwrap();
+        assert!(
+            !page.contains("<script") && !page.contains("preload"),
+            "{page}"
+        );
+        assert!(page.contains(r#"<link rel="stylesheet" href="/a.css"/>"#));
+        assert!(page.contains("<h1>T</h1>") && page.ends_with("</body></html>"));
+        assert!(without_scripts("<p><script>x").is_err());
+    }
+
+    #[test]
+    fn one_embedded_file_goes() {
+        let page = without_embedded(PAGE, "content/x.json").unwrap();
+        assert!(!page.contains("data-content") && page.contains("<script type=\"module\">"));
+        assert_eq!(without_embedded(PAGE, "content/y.json").unwrap(), PAGE);
+    }
+
+    #[test]
+    fn the_article_ends_at_its_own_closing_tag() {
+        let end = article_end(PAGE).unwrap();
+        assert!(PAGE[..end].ends_with("<p>a</p></article>"));
+        assert!(article_end("<main><article><p>").is_err());
+        assert!(article_end("<main></main>").is_err());
     }
 }

@@ -19,6 +19,7 @@ const ALWAYS: &[&str] = &[
     "first_load_bytes",
     "first_load_gzip_bytes",
     "first_load_brotli_bytes",
+    "readable_bytes_brotli",
     "article_visible_app_ms",
     "article_visible_static_ms",
     "article_visible_ratio",
@@ -30,11 +31,15 @@ const ALWAYS: &[&str] = &[
 
 /// Required metrics that may be `null`, but then only with a reason.
 const MAYBE: &[&str] = &[
+    "article_interactive_ms",
     "sort_ms",
     "sort_ratio",
     "wasm_memory_bytes",
     "js_heap_bytes",
 ];
+
+/// Required metrics that may be `null` with a reason, and may be 0.
+const MAYBE_ZERO: &[&str] = &["article_cls", "article_takeover_shift_px"];
 
 #[test]
 fn quick_bench_writes_a_complete_report() {
@@ -80,9 +85,14 @@ fn quick_bench_writes_a_complete_report() {
             .unwrap_or_else(|| panic!("{key} should be a number, is {}", report[key]));
         assert!(value > 0.0, "{key} should be positive, is {value}");
     }
-    for key in MAYBE {
+    for key in MAYBE.iter().chain(MAYBE_ZERO) {
+        let least = if MAYBE_ZERO.contains(key) {
+            0.0
+        } else {
+            f64::MIN_POSITIVE
+        };
         match &report[key] {
-            Value::Number(n) => assert!(n.as_f64().is_some_and(|v| v > 0.0), "{key}: {n}"),
+            Value::Number(n) => assert!(n.as_f64().is_some_and(|v| v >= least), "{key}: {n}"),
             Value::Null => {
                 let reason = report["not_measured"][key].as_str().unwrap_or_default();
                 assert!(
@@ -99,6 +109,7 @@ fn quick_bench_writes_a_complete_report() {
         "wasm_gzip_bytes",
         "wasm_brotli_bytes",
         "first_load_brotli_bytes",
+        "readable_bytes_brotli",
     ] {
         assert!(
             report[key].is_u64(),
@@ -120,17 +131,45 @@ fn quick_bench_writes_a_complete_report() {
     let brotli: u64 = files.iter().filter_map(|f| f["brotli"].as_u64()).sum();
     assert_eq!(report["first_load_brotli_bytes"].as_u64(), Some(brotli));
 
-    // Every sample list holds one value per run, or none when the metric was not measured.
+    // The readable bytes are the article's HTML prefix and the page's stylesheets.
+    let readable = &report["pages"]["readable"];
+    let html = readable["html_brotli_bytes_to_end_of_article"]
+        .as_u64()
+        .expect("the readable HTML's brotli size");
+    let css: u64 = readable["css_brotli_bytes"]
+        .as_array()
+        .expect("the readable stylesheets")
+        .iter()
+        .map(|c| c["brotli"].as_u64().expect("a stylesheet's brotli size"))
+        .sum();
+    assert!(css > 0, "no stylesheet counted: {readable}");
+    assert_eq!(report["readable_bytes_brotli"].as_u64(), Some(html + css));
+    assert!(
+        html > 0 && Some(html) < readable["whole_page_brotli_bytes"].as_u64(),
+        "the article's HTML prefix should be part of the page: {readable}"
+    );
+
+    // Every sample list holds one value per run, or none when the metric was not measured;
+    // the swap's move has none for a run whose takeover came before the first frame.
+    let before_first_frame = report["pages"]["takeover_before_first_frame_runs"]
+        .as_u64()
+        .expect("pages.takeover_before_first_frame_runs");
+    assert!(before_first_frame <= QUICK_RUNS);
     let samples = report["samples"].as_object().expect("samples");
     for (name, list) in samples {
         let len = list.as_array().map_or(0, Vec::len) as u64;
         let metric = report.get(name).unwrap_or(&Value::Null);
+        let runs = if name == "article_takeover_shift_px" {
+            QUICK_RUNS - before_first_frame
+        } else {
+            QUICK_RUNS
+        };
         if metric.is_null() {
             assert!(len <= QUICK_RUNS, "{name}: {len} samples");
         } else {
             assert!(
-                len == QUICK_RUNS || name.ends_with("_bytes"),
-                "{name}: {len} samples for {QUICK_RUNS} runs"
+                len == runs || name.ends_with("_bytes"),
+                "{name}: {len} samples for {runs} runs"
             );
             assert!(len > 0, "{name} has a value but no samples");
         }
