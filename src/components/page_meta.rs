@@ -126,7 +126,11 @@ fn focus(target: Option<web_sys::Element>, scroll: bool) {
         if !el.has_attribute("tabindex") {
             let _ = el.set_attribute("tabindex", "-1");
         }
-        let _ = el.focus();
+        // Moving focus must not move the page: on Back the browser restores the reader's scroll
+        // position, which a plain `focus()` on the heading would undo.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
         if scroll {
             el.scroll_into_view();
         }

@@ -467,8 +467,15 @@ fn hostile_runs(tag: &str) -> Vec<Inline> {
             text: format!("{tag}-SPACEDLINK"),
             href: format!(" {JS_URL}"),
         },
+        // An https link that tries to break out of its attribute with `'`: still a link
+        // (`model::urls::is_https_url` allows it), and the DOM keeps it one inert attribute.
         Inline::ExternalLink {
             text: format!("{tag}-HTTPSLINK"),
+            href: "https://example.org/?x='onmouseover='window.__pwned=1".into(),
+        },
+        // With `"`, `<` or `>` it fails the https rule and is shown as words.
+        Inline::ExternalLink {
+            text: format!("{tag}-MARKUPLINK"),
             href: "https://example.org/\"><img src=x onerror=window.__pwned=1>".into(),
         },
         Inline::ArticleLink {
@@ -638,6 +645,7 @@ async fn hostile_article_and_glossary_text_stays_inert(ctx: &Ctx) -> TestResult 
         "PARA-JSLINK",
         "PARA-DATALINK",
         "PARA-SPACEDLINK",
+        "PARA-MARKUPLINK",
         "CALLOUT-JSLINK",
     ] {
         b.text(tag).await?;
