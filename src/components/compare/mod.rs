@@ -35,6 +35,11 @@ impl CompareData {
     pub fn attribute(&self, id: &str) -> Option<&Attribute> {
         self.attributes.get(id)
     }
+
+    /// These treatment ids resolved, in their order; unknown ids are skipped.
+    pub fn resolve(&self, ids: &[String]) -> Vec<&Treatment> {
+        ids.iter().filter_map(|id| self.treatment(id)).collect()
+    }
 }
 
 /// The URL of a comparison view, under the app's base.

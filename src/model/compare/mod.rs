@@ -6,12 +6,14 @@
 //! 1. On load and on every navigation, [`parse`] the query string with the known treatment and
 //!    attribute ids. It never fails: whatever it could not use comes back as [`Notice`]s, which
 //!    the page shows above the table (as plain text: they quote parts of the address).
-//! 2. Every control builds a new [`CompareState`] and writes [`format()`] of it back to the
-//!    address, so the address is always canonical and a copied link reproduces the view.
-//!    A header click uses [`next_sort`].
+//! 2. Every control changes a copy of the [`CompareState`] through one of its methods
+//!    (`add`, `remove`, `toggle_hidden`, `toggle_collapsed`, `show_all`, `show_default`,
+//!    `set_baseline`, `sort_by`, …) and writes [`format()`] of it back to the address, so the
+//!    address is always canonical and a copied link reproduces the view.
 //! 3. [`chosen_treatments`] resolves the ids in the state; [`ordered_treatments`] puts them in
 //!    screen order (sorted by [`sort_treatments`] in [`View::Rows`], as chosen otherwise).
-//!    [`visible_rows`] gives the groups and attributes to draw, in display order.
+//!    [`visible_rows`] gives the groups and attributes to draw, in display order; the page keeps
+//!    them once per change as [`ShownRows`], which also feed [`cited_in`] (the citation numbers).
 //! 4. Each cell shows [`display_value`] and its [`cell_state`], with [`scale_position`] for the
 //!    small scale, [`editorial_basis`] when the value is the editors' judgement and, when a
 //!    baseline is set, [`judge`] (its [`Judgement::label`] is the screen-reader text).
@@ -50,6 +52,8 @@
 //! | not established, does not apply | after the values, input order | a finding: equals itself, differs from the rest | never |
 //! | not yet reviewed | last, input order | left out: neither a difference nor a match | never |
 
+mod changes;
+mod citations;
 mod coverage;
 mod csv;
 mod search;
@@ -63,6 +67,7 @@ mod tests;
 
 use std::fmt;
 
+pub use citations::cited_in;
 pub use coverage::Coverage;
 pub use csv::{table_csv, to_csv, EDITORIAL_SUFFIX, EXCEL_BOM};
 pub use search::search_treatments;
@@ -72,6 +77,7 @@ pub use state::{
 };
 pub use table::{
     chosen_treatments, differs, judge, ordered_treatments, visible_rows, Judgement, RowGroup,
+    ShownRows,
 };
 pub use value::{
     cell_state, display_value, editorial_basis, is_cell_number, scale_position, DOES_NOT_APPLY,

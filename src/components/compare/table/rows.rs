@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::cell::cell;
 use super::{group_button, per_column, Layout};
 use crate::components::compare::{use_set_state, CompareData, OpenCell};
-use crate::model::compare::{next_sort, ordered_treatments, CompareState, Sort, SortDir};
+use crate::model::compare::{ordered_treatments, CompareState, Sort, SortDir};
 use crate::model::{Attribute, Treatment};
 
 /// Treatments as rows (sortable by any attribute), attributes as columns.
@@ -125,7 +125,7 @@ fn sort_header(
                 class="cmp-sort"
                 on:click=move |_| {
                     let mut next = state.get_untracked();
-                    next.sort = next_sort(next.sort.as_ref(), &id);
+                    next.sort_by(&id);
                     set(next);
                 }
             >

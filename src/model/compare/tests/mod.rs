@@ -1,5 +1,6 @@
 //! Tests for `compare`, against the real content where the rule is about the data.
 
+mod changes;
 mod csv;
 mod search;
 mod sort;
