@@ -9,11 +9,11 @@ use crate::components::compare::legend::Legend;
 use crate::components::compare::picker::TreatmentPicker;
 use crate::components::compare::table::CompareTable;
 use crate::components::compare::toolbar::Toolbar;
-use crate::components::compare::{CompareData, OpenCell};
+use crate::components::compare::{CompareData, FullTable, OpenCell};
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
-use crate::model::compare::{cited_in, parse, CompareState, Coverage, ShownRows};
+use crate::model::compare::{cited_in, parse, Coverage, ShownRows};
 use crate::model::Attribute;
 use crate::store::ContentStore;
 
@@ -76,24 +76,26 @@ fn CompareView(data: CompareData) -> impl IntoView {
         parsed.with(|p| p.1.iter().map(|n| n.message.clone()).collect::<Vec<_>>())
     });
     let open: OpenCell = RwSignal::new(None);
-    // What decides the visible rows, and nothing else: a sort, a baseline or a folded group
-    // leaves it equal, so the rows are not worked out again for them.
-    let rows_input = Memo::new(move |_| {
-        state.with(|s| {
-            let mut input = CompareState::new(s.treatments.clone());
-            input.only_differences = s.only_differences;
-            input.hidden_groups = s.hidden_groups.clone();
-            input
-        })
+    // Printing draws the whole table, also when the browser's own print command is used. The
+    // browser lays the page out for print only after the `beforeprint` handlers and the tasks
+    // they queue, so the rows are there in time.
+    let full = FullTable(RwSignal::new(false));
+    provide_context(full);
+    let before = window_event_listener_untyped("beforeprint", move |_| full.0.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| full.0.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
     });
     // The visible rows, computed once per change: the table's layout, the citation numbers and
-    // the coverage figure all read this memo.
+    // the coverage figure all read this memo, and when a change leaves them equal (a sort, a
+    // baseline), nothing that reads them runs again.
     let shown = Memo::new({
         let data = data.clone();
         move |_| {
-            rows_input.with(|input| {
-                let chosen = data.resolve(&input.treatments);
-                ShownRows::of(input, &chosen, &data.attributes.attributes)
+            state.with(|state| {
+                let chosen = data.resolve(&state.treatments);
+                ShownRows::of(state, &chosen, &data.attributes.attributes)
             })
         }
     });
@@ -165,9 +167,7 @@ fn CompareView(data: CompareData) -> impl IntoView {
             <TreatmentPicker state data=data.clone()/>
             <Toolbar state data=data.clone()/>
             <Legend coverage/>
-            <div class="cmp-scroll" tabindex="0" role="region" aria-label="Comparison table (scrolls sideways)">
-                <CompareTable state shown data=data.clone() open/>
-            </div>
+            <CompareTable state shown data=data.clone() open/>
             <CellDetails data=data.clone() open citations/>
             {move || view! { <PathwayDiagram treatments=diagram_treatments()/> }}
             <section class="references" aria-labelledby="references-heading">

@@ -62,6 +62,12 @@ pub fn use_set_state() -> impl Fn(CompareState) + Clone + 'static {
     }
 }
 
+/// Whether the rows view must draw every row even when it is long: set while printing, since
+/// paper has no scroll position. The page provides it; the print button and the window's
+/// `beforeprint`/`afterprint` events set it.
+#[derive(Clone, Copy)]
+pub struct FullTable(pub RwSignal<bool>);
+
 /// Which cell's details are open: (treatment id, attribute id).
 pub type OpenCell = RwSignal<Option<(String, String)>>;
 

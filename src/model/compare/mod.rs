@@ -20,7 +20,9 @@
 //!    [`Coverage`] counts the cells on screen by state, for the coverage figure.
 //! 5. "Download CSV" saves [`table_csv`]; prefix [`EXCEL_BOM`] so spreadsheet programs read the
 //!    file as UTF-8 (the data has `α2δ`).
-//! 6. The treatment picker lists [`search_treatments`] for what the reader types.
+//! 6. A rows view of more than [`WINDOW_THRESHOLD`] treatments draws only [`row_window`]'s
+//!    rows for the scroll position, between two spacers.
+//! 7. The treatment picker lists [`search_treatments`] for what the reader types.
 //!
 //! # The address
 //! `t=ketamine,opioids,nsaids&sort=onset-asc&base=ketamine&diff=1&hide=serious-risks,evidence&view=rows&open=mechanism`
@@ -61,6 +63,7 @@ mod sort;
 mod state;
 mod table;
 mod value;
+mod window;
 
 #[cfg(test)]
 mod tests;
@@ -82,6 +85,10 @@ pub use table::{
 pub use value::{
     cell_state, display_value, editorial_basis, is_cell_number, scale_position, DOES_NOT_APPLY,
     MAX_CELL_NUMBER, NOT_ESTABLISHED, NOT_REVIEWED,
+};
+pub use window::{
+    is_windowed, row_window, scroll_for_key, RowWindow, ScrollKey, DEFAULT_ROW_HEIGHT,
+    DEFAULT_VIEWPORT, OVERSCAN_ROWS, WINDOW_THRESHOLD,
 };
 
 /// Something in the address that could not be used, said for the reader: it explains why the

@@ -4,14 +4,16 @@
 mod cell;
 mod columns;
 mod rows;
+mod scroll;
 
 use leptos::prelude::*;
 
 pub use cell::{editorial_mark, scale, value_class};
 
-use super::{use_set_state, CompareData, OpenCell};
-use crate::model::compare::{CompareState, ShownRows, View};
+use super::{use_set_state, CompareData, FullTable, OpenCell};
+use crate::model::compare::{is_windowed, CompareState, ShownRows, View};
 use crate::model::{Attribute, Group};
+use scroll::ScrollBox;
 
 /// Groups and their visible attribute ids, as the table lays them out.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +46,20 @@ pub fn CompareTable(
 ) -> impl IntoView {
     let layout = Memo::new(move |_| state.with(|state| shown.with(|shown| layout(state, shown))));
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
-    move || match view_kind.get() {
+    // Long rows views draw only the rows near the viewport; printing draws them all.
+    let full = use_context::<FullTable>().map(|f| f.0);
+    let windowed = Memo::new(move |_| {
+        let long = state.with(|s| s.view == View::Rows && is_windowed(s.treatments.len()));
+        long && !full.is_some_and(|f| f.get())
+    });
+    let scroll = ScrollBox::new();
+    let table = move || match view_kind.get() {
         View::Columns => columns::columns_table(layout, state, data.clone(), open).into_any(),
-        View::Rows => rows::rows_table(layout, state, data.clone(), open).into_any(),
-    }
+        View::Rows => {
+            rows::rows_table(layout, state, data.clone(), open, scroll, windowed).into_any()
+        }
+    };
+    scroll.view(windowed, table)
 }
 
 fn toggle_group(state: Memo<CompareState>, set: impl Fn(CompareState), group: Group) {

@@ -7,6 +7,7 @@ mod sort;
 mod state;
 mod state_props;
 mod table;
+mod window;
 
 use std::collections::BTreeMap;
 
