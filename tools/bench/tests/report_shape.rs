@@ -37,6 +37,7 @@ const MAYBE: &[&str] = &[
 ];
 
 const BUDGETS: &[&str] = &[
+    "wasm_brotli_bytes",
     "first_load_brotli_bytes",
     "article_visible_ratio",
     "sort_ratio",
