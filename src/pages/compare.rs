@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::compare::details::{cited_in, CellDetails};
+use crate::components::compare::details::CellDetails;
 use crate::components::compare::diagram::PathwayDiagram;
 use crate::components::compare::legend::Legend;
 use crate::components::compare::picker::TreatmentPicker;
 use crate::components::compare::table::CompareTable;
 use crate::components::compare::toolbar::Toolbar;
-use crate::components::compare::{CompareData, OpenCell};
+use crate::components::compare::{CompareData, FullTable, OpenCell};
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
-use crate::model::compare::{parse, visible_rows, Coverage};
-use crate::model::Treatment;
+use crate::model::compare::{cited_in, parse, Coverage, ShownRows};
+use crate::model::Attribute;
 use crate::store::ContentStore;
 
 #[component]
@@ -76,37 +76,50 @@ fn CompareView(data: CompareData) -> impl IntoView {
         parsed.with(|p| p.1.iter().map(|n| n.message.clone()).collect::<Vec<_>>())
     });
     let open: OpenCell = RwSignal::new(None);
+    // Printing draws the whole table, also when the browser's own print command is used. The
+    // browser lays the page out for print only after the `beforeprint` handlers and the tasks
+    // they queue, so the rows are there in time.
+    let full = FullTable(RwSignal::new(false));
+    provide_context(full);
+    let before = window_event_listener_untyped("beforeprint", move |_| full.0.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| full.0.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    // The visible rows, computed once per change: the table's layout, the citation numbers and
+    // the coverage figure all read this memo, and when a change leaves them equal (a sort, a
+    // baseline), nothing that reads them runs again.
+    let shown = Memo::new({
+        let data = data.clone();
+        move |_| {
+            state.with(|state| {
+                let chosen = data.resolve(&state.treatments);
+                ShownRows::of(state, &chosen, &data.attributes.attributes)
+            })
+        }
+    });
+    // Which treatments, not in which order: a sort leaves the two memos below alone.
+    let chosen_ids = Memo::new(move |_| state.with(|s| s.treatments.clone()));
     let citations = Memo::new({
         let data = data.clone();
         move |_| {
-            let state = state.get();
-            let chosen: Vec<&Treatment> = state
-                .treatments
-                .iter()
-                .filter_map(|id| data.treatment(id))
-                .collect();
-            let attrs: Vec<String> = visible_rows(&state, &chosen, &data.attributes.attributes)
-                .into_iter()
-                .flat_map(|g| g.attributes.into_iter().map(|a| a.id.clone()))
-                .collect();
-            cited_in(&data, &state.treatments, &attrs)
+            let chosen = chosen_ids.with(|ids| data.resolve(ids));
+            shown.with(|shown| cited_in(&chosen, &shown.attribute_ids()))
         }
     });
     // The coverage figure counts what is on screen: chosen treatments, visible rows.
     let coverage = Memo::new({
         let data = data.clone();
         move |_| {
-            let state = state.get();
-            let chosen: Vec<&Treatment> = state
-                .treatments
-                .iter()
-                .filter_map(|id| data.treatment(id))
-                .collect();
-            let rows = visible_rows(&state, &chosen, &data.attributes.attributes);
-            let attrs: Vec<_> = rows
-                .iter()
-                .flat_map(|g| g.attributes.iter().copied())
-                .collect();
+            let chosen = chosen_ids.with(|ids| data.resolve(ids));
+            let attrs: Vec<&Attribute> = shown.with(|shown| {
+                shown
+                    .attribute_ids()
+                    .into_iter()
+                    .filter_map(|id| data.attribute(id))
+                    .collect()
+            });
             Coverage::of(&chosen, &attrs)
         }
     });
@@ -154,9 +167,7 @@ fn CompareView(data: CompareData) -> impl IntoView {
             <TreatmentPicker state data=data.clone()/>
             <Toolbar state data=data.clone()/>
             <Legend coverage/>
-            <div class="cmp-scroll" tabindex="0" role="region" aria-label="Comparison table (scrolls sideways)">
-                <CompareTable state data=data.clone() open/>
-            </div>
+            <CompareTable state shown data=data.clone() open/>
             <CellDetails data=data.clone() open citations/>
             {move || view! { <PathwayDiagram treatments=diagram_treatments()/> }}
             <section class="references" aria-labelledby="references-heading">

@@ -9,6 +9,7 @@
 
 mod browser;
 mod compare;
+mod compare_large;
 mod hardening;
 mod prerender;
 mod reading;
@@ -113,6 +114,7 @@ async fn run(filter: Option<String>) -> i32 {
         shell::SCENARIOS,
         reading::SCENARIOS,
         compare::SCENARIOS,
+        compare_large::SCENARIOS,
         hardening::SCENARIOS,
         prerender::SCENARIOS,
     ]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::CompareData;
+use super::{CompareData, FullTable};
 use crate::model::compare::{table_csv, CompareState, EXCEL_BOM};
 use crate::model::Treatment;
 
@@ -60,10 +60,22 @@ pub fn CompareActions(state: Memo<CompareState>, data: CompareData) -> impl Into
             Err(_) => message.set("The download could not be started in this browser.".into()),
         }
     };
+    let full = use_context::<FullTable>();
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+        // A long table draws every row first: `print()` lays the page out for paper at once,
+        // before the view could react to the `beforeprint` it fires. `afterprint` (the page's
+        // listener) returns to the window.
+        if let Some(full) = full {
+            full.0.set(true);
         }
+        set_timeout(
+            || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     };
     view! {
         <div class="cmp-actions">

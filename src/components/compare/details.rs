@@ -8,27 +8,6 @@ use super::{cell_button_id, CompareData, OpenCell};
 use crate::model::compare::{cell_state, display_value, editorial_basis};
 use crate::model::{Attribute, Cell, CellState};
 
-/// Reference ids cited by the cells on screen, in order of first appearance (row by row):
-/// their position + 1 is the number shown.
-pub fn cited_in(data: &CompareData, treatments: &[String], attributes: &[String]) -> Vec<String> {
-    let mut order: Vec<String> = Vec::new();
-    for a in attributes {
-        for t in treatments {
-            let refs = data
-                .treatment(t)
-                .and_then(|t| t.values.get(a))
-                .map(|c| c.refs.clone())
-                .unwrap_or_default();
-            for r in refs {
-                if !order.contains(&r) {
-                    order.push(r);
-                }
-            }
-        }
-    }
-    order
-}
-
 #[component]
 pub fn CellDetails(
     data: CompareData,

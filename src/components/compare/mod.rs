@@ -35,6 +35,11 @@ impl CompareData {
     pub fn attribute(&self, id: &str) -> Option<&Attribute> {
         self.attributes.get(id)
     }
+
+    /// These treatment ids resolved, in their order; unknown ids are skipped.
+    pub fn resolve(&self, ids: &[String]) -> Vec<&Treatment> {
+        ids.iter().filter_map(|id| self.treatment(id)).collect()
+    }
 }
 
 /// The URL of a comparison view, under the app's base.
@@ -56,6 +61,12 @@ pub fn use_set_state() -> impl Fn(CompareState) + Clone + 'static {
         );
     }
 }
+
+/// Whether the rows view must draw every row even when it is long: set while printing, since
+/// paper has no scroll position. The page provides it; the print button and the window's
+/// `beforeprint`/`afterprint` events set it.
+#[derive(Clone, Copy)]
+pub struct FullTable(pub RwSignal<bool>);
 
 /// Which cell's details are open: (treatment id, attribute id).
 pub type OpenCell = RwSignal<Option<(String, String)>>;

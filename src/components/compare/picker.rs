@@ -4,9 +4,7 @@ use leptos::prelude::*;
 
 use super::{use_set_state, CompareData};
 use crate::model::catalog::by_class;
-use crate::model::compare::{
-    search_treatments, CompareState, DEFAULT_TREATMENTS, MAX_TREATMENTS, MIN_TREATMENTS,
-};
+use crate::model::compare::{search_treatments, CompareState, MAX_TREATMENTS, MIN_TREATMENTS};
 
 #[component]
 pub fn TreatmentPicker(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
@@ -30,21 +28,14 @@ fn ChosenTreatments(state: Memo<CompareState>, data: CompareData) -> impl IntoVi
     let (set_all, set_some) = (set.clone(), set.clone());
     let show_all = move |_| {
         let mut next = state.get_untracked();
-        next.all = true;
-        next.baseline = None;
+        next.show_all();
         set_all(next);
     };
     let show_some = {
         let data = data.clone();
         move |_| {
             let mut next = state.get_untracked();
-            next.all = false;
-            next.treatments = DEFAULT_TREATMENTS
-                .iter()
-                .filter(|id| data.treatment(id).is_some())
-                .map(|id| id.to_string())
-                .collect();
-            next.baseline = None;
+            next.show_default(|id| data.treatment(id).is_some());
             set_some(next);
         }
     };
@@ -54,7 +45,7 @@ fn ChosenTreatments(state: Memo<CompareState>, data: CompareData) -> impl IntoVi
         let set = set.clone();
         move || {
             let ids = chosen.get();
-            let can_remove = ids.len() > MIN_TREATMENTS;
+            let can_remove = state.with(CompareState::can_remove);
             ids.into_iter()
                 .map(|id| {
                     let name = data
@@ -72,11 +63,9 @@ fn ChosenTreatments(state: Memo<CompareState>, data: CompareData) -> impl IntoVi
                                 disabled=!can_remove
                                 on:click=move |_| {
                                     let mut next = state.get_untracked();
-                                    next.treatments.retain(|t| t != &id);
-                                    if next.baseline.as_deref() == Some(id.as_str()) {
-                                        next.baseline = None;
+                                    if next.remove(&id) {
+                                        set(next);
                                     }
-                                    set(next);
                                 }
                             >
                                 "×"
@@ -114,7 +103,7 @@ fn AddTreatment(state: Memo<CompareState>, data: CompareData, hidden: Memo<bool>
     let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
     let results = move || {
         let chosen = chosen.get();
-        let full = chosen.len() >= MAX_TREATMENTS;
+        let full = !state.with(CompareState::can_add);
         let found: Vec<_> = search_treatments(&query.get(), &data.treatments.treatments)
             .into_iter()
             .filter(|t| !chosen.contains(&t.id))
@@ -139,8 +128,7 @@ fn AddTreatment(state: Memo<CompareState>, data: CompareData, hidden: Memo<bool>
                                     disabled=full
                                     on:click=move |_| {
                                         let mut next = state.get_untracked();
-                                        if next.treatments.len() < MAX_TREATMENTS && !next.treatments.contains(&id) {
-                                            next.treatments.push(id.clone());
+                                        if next.add(&id) {
                                             set(next);
                                         }
                                     }

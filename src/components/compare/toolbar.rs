@@ -26,11 +26,7 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
                     <input
                         type="checkbox"
                         prop:checked=move || state.with(|s| !s.hidden_groups.contains(&group))
-                        on:change=move |_| update(&|s: &mut CompareState| {
-                            if !s.hidden_groups.remove(&group) {
-                                s.hidden_groups.insert(group);
-                            }
-                        })
+                        on:change=move |_| update(&|s: &mut CompareState| s.toggle_hidden(group))
                     />
                     {group.label()}
                 </label>
@@ -52,9 +48,7 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
                 type="button"
                 class="button button--quiet"
                 aria-pressed=move || rows().to_string()
-                on:click=move |_| u1(&|s: &mut CompareState| {
-                    s.view = if s.view == View::Rows { View::Columns } else { View::Rows };
-                })
+                on:click=move |_| u1(&CompareState::toggle_view)
             >
                 {move || if rows() { "Show treatments as columns" } else { "Show treatments as rows (sortable)" }}
             </button>
@@ -62,7 +56,7 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=move || state.with(|s| s.only_differences)
-                    on:change=move |_| u2(&|s: &mut CompareState| s.only_differences = !s.only_differences)
+                    on:change=move |_| u2(&CompareState::toggle_only_differences)
                 />
                 "Only differences"
             </label>
@@ -70,9 +64,7 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
                 "Baseline "
                 <select on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    u3(&|s: &mut CompareState| {
-                        s.baseline = (!value.is_empty()).then(|| value.clone());
-                    })
+                    u3(&|s: &mut CompareState| s.set_baseline(Some(value.as_str()).filter(|v| !v.is_empty())))
                 }>
                     <option value="" selected=move || state.with(|s| s.baseline.is_none())>"None"</option>
                     {move || chosen().into_iter().map(|(id, name)| {

@@ -6,19 +6,23 @@
 //! 1. On load and on every navigation, [`parse`] the query string with the known treatment and
 //!    attribute ids. It never fails: whatever it could not use comes back as [`Notice`]s, which
 //!    the page shows above the table (as plain text: they quote parts of the address).
-//! 2. Every control builds a new [`CompareState`] and writes [`format()`] of it back to the
-//!    address, so the address is always canonical and a copied link reproduces the view.
-//!    A header click uses [`next_sort`].
+//! 2. Every control changes a copy of the [`CompareState`] through one of its methods
+//!    (`add`, `remove`, `toggle_hidden`, `toggle_collapsed`, `show_all`, `show_default`,
+//!    `set_baseline`, `sort_by`, …) and writes [`format()`] of it back to the address, so the
+//!    address is always canonical and a copied link reproduces the view.
 //! 3. [`chosen_treatments`] resolves the ids in the state; [`ordered_treatments`] puts them in
 //!    screen order (sorted by [`sort_treatments`] in [`View::Rows`], as chosen otherwise).
-//!    [`visible_rows`] gives the groups and attributes to draw, in display order.
+//!    [`visible_rows`] gives the groups and attributes to draw, in display order; the page keeps
+//!    them once per change as [`ShownRows`], which also feed [`cited_in`] (the citation numbers).
 //! 4. Each cell shows [`display_value`] and its [`cell_state`], with [`scale_position`] for the
 //!    small scale, [`editorial_basis`] when the value is the editors' judgement and, when a
 //!    baseline is set, [`judge`] (its [`Judgement::label`] is the screen-reader text).
 //!    [`Coverage`] counts the cells on screen by state, for the coverage figure.
 //! 5. "Download CSV" saves [`table_csv`]; prefix [`EXCEL_BOM`] so spreadsheet programs read the
 //!    file as UTF-8 (the data has `α2δ`).
-//! 6. The treatment picker lists [`search_treatments`] for what the reader types.
+//! 6. A rows view of more than [`WINDOW_THRESHOLD`] treatments draws only [`row_window`]'s
+//!    rows for the scroll position, between two spacers.
+//! 7. The treatment picker lists [`search_treatments`] for what the reader types.
 //!
 //! # The address
 //! `t=ketamine,opioids,nsaids&sort=onset-asc&base=ketamine&diff=1&hide=serious-risks,evidence&view=rows&open=mechanism`
@@ -50,6 +54,8 @@
 //! | not established, does not apply | after the values, input order | a finding: equals itself, differs from the rest | never |
 //! | not yet reviewed | last, input order | left out: neither a difference nor a match | never |
 
+mod changes;
+mod citations;
 mod coverage;
 mod csv;
 mod search;
@@ -57,12 +63,14 @@ mod sort;
 mod state;
 mod table;
 mod value;
+mod window;
 
 #[cfg(test)]
 mod tests;
 
 use std::fmt;
 
+pub use citations::cited_in;
 pub use coverage::Coverage;
 pub use csv::{table_csv, to_csv, EDITORIAL_SUFFIX, EXCEL_BOM};
 pub use search::search_treatments;
@@ -72,10 +80,15 @@ pub use state::{
 };
 pub use table::{
     chosen_treatments, differs, judge, ordered_treatments, visible_rows, Judgement, RowGroup,
+    ShownRows,
 };
 pub use value::{
     cell_state, display_value, editorial_basis, is_cell_number, scale_position, DOES_NOT_APPLY,
     MAX_CELL_NUMBER, NOT_ESTABLISHED, NOT_REVIEWED,
+};
+pub use window::{
+    is_windowed, row_window, scroll_for_key, RowWindow, ScrollKey, DEFAULT_ROW_HEIGHT,
+    DEFAULT_VIEWPORT, OVERSCAN_ROWS, WINDOW_THRESHOLD,
 };
 
 /// Something in the address that could not be used, said for the reader: it explains why the

@@ -15,6 +15,35 @@ pub struct RowGroup<'a> {
     pub attributes: Vec<&'a Attribute>,
 }
 
+/// [`visible_rows`] as owned ids: what the page computes once per change and shares between
+/// the table's layout, the citation numbering and the coverage figure.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShownRows {
+    /// Each visible group with its visible attribute ids, in display order.
+    pub groups: Vec<(Group, Vec<String>)>,
+}
+
+impl ShownRows {
+    pub fn of(state: &CompareState, treatments: &[&Treatment], attributes: &[Attribute]) -> Self {
+        let groups = visible_rows(state, treatments, attributes)
+            .into_iter()
+            .map(|g| {
+                let ids = g.attributes.iter().map(|a| a.id.clone()).collect();
+                (g.group, ids)
+            })
+            .collect();
+        ShownRows { groups }
+    }
+
+    /// Every visible attribute id, in display order.
+    pub fn attribute_ids(&self) -> Vec<&str> {
+        self.groups
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().map(String::as_str))
+            .collect()
+    }
+}
+
 /// The state's treatments, resolved in the state's order. Ids not found in `treatments` are
 /// skipped, so callers may pass either the whole catalogue or just the chosen ones.
 pub fn chosen_treatments<'a>(

@@ -14,7 +14,6 @@
 //! Usage: `pathways-bench [--quick] [--runs N] [--dist DIR] [--out DIR] [--strict]`.
 
 mod browser;
-mod large;
 mod measure;
 mod report;
 mod sizes;
@@ -27,8 +26,8 @@ use pathways::model::{Article, ContentIndex};
 use pathways_testkit::server::{Server, Site};
 
 use browser::Browser;
-use large::Large;
 use measure::Probe;
+use pathways_bench::large::{self, Large};
 use report::Results;
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";

@@ -5,22 +5,6 @@
 
 use anyhow::bail;
 
-/// Escapes text for an HTML text node or a double-quoted attribute.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// `page` without any `<script>` element (Trunk's loader, the JSON-LD and the embedded content
 /// data alike) and without the `<link rel="modulepreload">` and `<link rel="preload">` that
 /// fetch the JS glue and the wasm. Everything else, the CSS links included, stays byte for
@@ -52,20 +36,6 @@ pub fn without_scripts(page: &str) -> anyhow::Result<String> {
     }
     out.push_str(rest);
     Ok(out)
-}
-
-/// `page` without its embedded copy of the content file `path`
-/// (`<script type="application/json" data-content="path">…</script>`), if it has one.
-pub fn without_embedded(page: &str, path: &str) -> anyhow::Result<String> {
-    let open = format!(r#"<script type="application/json" data-content="{path}">"#);
-    let Some(start) = page.find(&open) else {
-        return Ok(page.to_owned());
-    };
-    let Some(len) = page[start..].find("</script>") else {
-        bail!("the embedded {path} is not closed");
-    };
-    let end = start + len + "</script>".len();
-    Ok(format!("{}{}", &page[..start], &page[end..]))
 }
 
 /// The start of the next `<link rel="preload"` or `<link rel="modulepreload"`.
@@ -125,13 +95,6 @@ mod tests {
         assert!(page.contains(r#"<link rel="stylesheet" href="/a.css"/>"#));
         assert!(page.contains("<h1>T</h1>") && page.ends_with("</body></html>"));
         assert!(without_scripts("<p><script>x").is_err());
-    }
-
-    #[test]
-    fn one_embedded_file_goes() {
-        let page = without_embedded(PAGE, "content/x.json").unwrap();
-        assert!(!page.contains("data-content") && page.contains("<script type=\"module\">"));
-        assert_eq!(without_embedded(PAGE, "content/y.json").unwrap(), PAGE);
     }
 
     #[test]

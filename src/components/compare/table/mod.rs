@@ -4,14 +4,16 @@
 mod cell;
 mod columns;
 mod rows;
+mod scroll;
 
 use leptos::prelude::*;
 
 pub use cell::{editorial_mark, scale, value_class};
 
-use super::{use_set_state, CompareData, OpenCell};
-use crate::model::compare::{visible_rows, CompareState, View};
-use crate::model::{Attribute, Group, Treatment};
+use super::{use_set_state, CompareData, FullTable, OpenCell};
+use crate::model::compare::{is_windowed, CompareState, ShownRows, View};
+use crate::model::{Attribute, Group};
+use scroll::ScrollBox;
 
 /// Groups and their visible attribute ids, as the table lays them out.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,22 +23,11 @@ pub(super) struct Layout {
     pub baseline: Option<String>,
 }
 
-fn layout(state: &CompareState, data: &CompareData) -> Layout {
-    let chosen: Vec<&Treatment> = state
-        .treatments
+fn layout(state: &CompareState, shown: &ShownRows) -> Layout {
+    let groups = shown
+        .groups
         .iter()
-        .filter_map(|id| data.treatment(id))
-        .collect();
-    let groups = visible_rows(state, &chosen, &data.attributes.attributes)
-        .into_iter()
-        .map(|g| {
-            let collapsed = state.collapsed_groups.contains(&g.group);
-            (
-                g.group,
-                collapsed,
-                g.attributes.iter().map(|a| a.id.clone()).collect(),
-            )
-        })
+        .map(|(group, ids)| (*group, state.collapsed_groups.contains(group), ids.clone()))
         .collect();
     Layout {
         groups,
@@ -46,23 +37,34 @@ fn layout(state: &CompareState, data: &CompareData) -> Layout {
 }
 
 #[component]
-pub fn CompareTable(state: Memo<CompareState>, data: CompareData, open: OpenCell) -> impl IntoView {
-    let layout = Memo::new({
-        let data = data.clone();
-        move |_| layout(&state.get(), &data)
-    });
+pub fn CompareTable(
+    state: Memo<CompareState>,
+    /// The visible rows, computed once per change by the page.
+    shown: Memo<ShownRows>,
+    data: CompareData,
+    open: OpenCell,
+) -> impl IntoView {
+    let layout = Memo::new(move |_| state.with(|state| shown.with(|shown| layout(state, shown))));
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
-    move || match view_kind.get() {
+    // Long rows views draw only the rows near the viewport; printing draws them all.
+    let full = use_context::<FullTable>().map(|f| f.0);
+    let windowed = Memo::new(move |_| {
+        let long = state.with(|s| s.view == View::Rows && is_windowed(s.treatments.len()));
+        long && !full.is_some_and(|f| f.get())
+    });
+    let scroll = ScrollBox::new();
+    let table = move || match view_kind.get() {
         View::Columns => columns::columns_table(layout, state, data.clone(), open).into_any(),
-        View::Rows => rows::rows_table(layout, state, data.clone(), open).into_any(),
-    }
+        View::Rows => {
+            rows::rows_table(layout, state, data.clone(), open, scroll, windowed).into_any()
+        }
+    };
+    scroll.view(windowed, table)
 }
 
 fn toggle_group(state: Memo<CompareState>, set: impl Fn(CompareState), group: Group) {
     let mut next = state.get_untracked();
-    if !next.collapsed_groups.remove(&group) {
-        next.collapsed_groups.insert(group);
-    }
+    next.toggle_collapsed(group);
     set(next);
 }
 

@@ -3,17 +3,27 @@
 use leptos::prelude::*;
 
 use super::cell::cell;
+use super::scroll::ScrollBox;
 use super::{group_button, per_column, Layout};
 use crate::components::compare::{use_set_state, CompareData, OpenCell};
-use crate::model::compare::{next_sort, ordered_treatments, CompareState, Sort, SortDir};
+use crate::model::compare::{
+    ordered_treatments, row_window, CompareState, RowWindow, Sort, SortDir, OVERSCAN_ROWS,
+};
 use crate::model::{Attribute, Treatment};
 
-/// Treatments as rows (sortable by any attribute), attributes as columns.
+/// Rows above the body: the group headings and the attribute headings. `aria-rowindex` counts
+/// them, so the first treatment is row 3 and `aria-rowcount` is the treatments plus 2.
+const HEADER_ROWS: usize = 2;
+
+/// Treatments as rows (sortable by any attribute), attributes as columns. When `windowed`,
+/// only the rows near the scroll box's viewport are drawn (`model::compare::window`).
 pub(super) fn rows_table(
     layout: Memo<Layout>,
     state: Memo<CompareState>,
     data: CompareData,
     open: OpenCell,
+    scroll: ScrollBox,
+    windowed: Memo<bool>,
 ) -> impl IntoView {
     let set = use_set_state();
     let order = Memo::new({
@@ -43,46 +53,102 @@ pub(super) fn rows_table(
             let attr_cells = per_column(&layout, &data, |attr| {
                 sort_header(attr, sort, state, set.clone()).into_any()
             });
+            let index = |i: usize| move || windowed.get().then_some(i);
             view! {
-                <tr>
+                <tr aria-rowindex=index(1)>
                     <td class="cmp-table__corner"></td>
                     {group_cells}
                 </tr>
-                <tr>
+                <tr aria-rowindex=index(2)>
                     <th scope="col" class="cmp-table__corner">"Treatment"</th>
                     {attr_cells}
                 </tr>
             }
         }
     };
-    // Keyed rows: sorting moves the existing rows instead of rebuilding them.
+    // Everything below runs for the full table too, with a window of every row: one keyed
+    // `<For>` for both keeps the wasm small.
+    let window = Memo::new(move |_| {
+        let rows = order.with(Vec::len);
+        if windowed.get() {
+            row_window(
+                rows,
+                scroll.top.get(),
+                scroll.height.get(),
+                scroll.row_height.get(),
+                OVERSCAN_ROWS,
+            )
+        } else {
+            RowWindow::all(rows)
+        }
+    });
+    let drawn = Memo::new(move |_| {
+        let w = window.get();
+        order
+            .with(|o| o.get(w.start..w.end).map(<[String]>::to_vec))
+            .unwrap_or_default()
+    });
     let row_data = data.clone();
+    let row_count = move || windowed.get().then(|| order.with(Vec::len) + HEADER_ROWS);
     view! {
-        <table class="cmp-table cmp-table--rows">
+        <table class="cmp-table cmp-table--rows" class:cmp-table--windowed=windowed aria-rowcount=row_count>
             <caption class="visually-hidden">"Treatments compared side by side, one row per treatment; column headers sort"</caption>
             <thead>{head}</thead>
             <tbody>
-                <For each=move || order.get() key=|id| id.clone() let:id>
+                // The spacers stand in for the rows above and below the window, at their height.
+                <tr class="cmp-table__spacer" aria-hidden="true">
+                    <td style:height=move || format!("{}px", window.with(|w| w.before_px))></td>
+                </tr>
+                // Keyed rows: sorting moves the existing rows instead of rebuilding them, and
+                // scrolling a windowed table adds and removes rows at its edges only.
+                <For each=move || drawn.get() key=|id| id.clone() let:id>
                     {
-                        let data = row_data.clone();
-                        let name = data.treatment(&id).map(|t| t.name.clone()).unwrap_or_default();
-                        let is_base = {
+                        // The row's place in the whole table, for screen readers when not every
+                        // row is drawn. A sort moves the row, so it is read from the window, not
+                        // fixed when the row is made.
+                        let index = {
                             let id = id.clone();
-                            move || layout.with(|l| l.baseline.as_deref() == Some(id.as_str()))
+                            move || {
+                                windowed.get().then(|| {
+                                    let start = window.with(|w| w.start);
+                                    drawn.with(|d| d.iter().position(|x| *x == id)).map(|i| start + i + HEADER_ROWS + 1)
+                                })?
+                            }
                         };
-                        view! {
-                            <tr>
-                                <th scope="row" class="cmp-table__treatment">
-                                    {name}
-                                    {move || is_base().then_some(" (baseline)")}
-                                </th>
-                                {move || row_cells(&id, &layout.get(), &data, open)}
-                            </tr>
-                        }
+                        treatment_row(id, index, layout, row_data.clone(), open)
                     }
                 </For>
+                <tr class="cmp-table__spacer" aria-hidden="true">
+                    <td style:height=move || format!("{}px", window.with(|w| w.after_px))></td>
+                </tr>
             </tbody>
         </table>
+    }
+}
+
+/// One treatment's row: its name (and the baseline mark) as the row header, then its cells.
+fn treatment_row(
+    id: String,
+    index: impl Fn() -> Option<usize> + Send + Sync + 'static,
+    layout: Memo<Layout>,
+    data: CompareData,
+    open: OpenCell,
+) -> impl IntoView {
+    let name = data
+        .treatment(&id)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let is_base = {
+        let id = id.clone();
+        move || layout.with(|l| l.baseline.as_deref() == Some(id.as_str()))
+    };
+    view! {
+        <tr aria-rowindex=index>
+            <th scope="row" class="cmp-table__treatment">
+                <span class="cmp-table__name">{name}{move || is_base().then_some(" (baseline)")}</span>
+            </th>
+            {move || row_cells(&id, &layout.get(), &data, open)}
+        </tr>
     }
 }
 
@@ -125,7 +191,7 @@ fn sort_header(
                 class="cmp-sort"
                 on:click=move |_| {
                     let mut next = state.get_untracked();
-                    next.sort = next_sort(next.sort.as_ref(), &id);
+                    next.sort_by(&id);
                     set(next);
                 }
             >

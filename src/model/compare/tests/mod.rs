@@ -1,11 +1,13 @@
 //! Tests for `compare`, against the real content where the rule is about the data.
 
+mod changes;
 mod csv;
 mod search;
 mod sort;
 mod state;
 mod state_props;
 mod table;
+mod window;
 
 use std::collections::BTreeMap;
 

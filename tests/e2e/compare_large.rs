@@ -1,0 +1,372 @@
+//! The comparison at scale: the bench's generated catalogue of 500 treatments × 40 attributes
+//! in the rows view, which draws only the rows near the viewport (`model::compare::window`).
+//! Each scenario serves its own copy of the build with that catalogue in place of the real one.
+//!
+//! Rows are counted as ARIA counts them: the two header rows (group headings, attribute
+//! headings) are rows 1 and 2, so the 500 treatments are rows 3 to 502 and `aria-rowcount` is
+//! 502. The CSV has no group row: one header line and 500 lines.
+
+use anyhow::{ensure, Context};
+use fantoccini::key::Key;
+use pathways::model::compare::{self, CompareState};
+use pathways::model::Treatment;
+use pathways_bench::large::{self, Large, TREATMENTS};
+use pathways_testkit::server::{Server, Site};
+use serde_json::{json, Value};
+
+use crate::browser::{Browser, TestResult};
+use crate::{expect_eq, scenarios, Ctx};
+
+scenarios!(
+    large_sort_puts_the_right_row_at_each_scroll_position,
+    large_keyboard_reaches_the_last_row,
+    large_csv_and_print_have_every_row,
+    large_cell_details_and_folded_groups_work_in_the_window,
+);
+
+const QUERY: &str = "?all=1&view=rows";
+/// Header rows before the first treatment, as `aria-rowindex` counts them.
+const HEADER_ROWS: usize = 2;
+
+/// The generated catalogue, a copy of the build that serves it, and a server for that copy.
+struct LargeSite {
+    large: Large,
+    server: Server,
+}
+
+impl LargeSite {
+    fn start(ctx: &Ctx) -> anyhow::Result<LargeSite> {
+        let large = large::generate();
+        // Beside the sub-path build: `dist` is `<repo>/dist`.
+        let dist = ctx.dist.with_file_name("target/e2e/dist-large");
+        large.write_build(&ctx.dist, &dist)?;
+        let server = Site::new(&dist)
+            .start()
+            .context("could not start the server for the large catalogue")?;
+        Ok(LargeSite { large, server })
+    }
+
+    fn all(&self) -> Vec<&Treatment> {
+        self.large.treatments.treatments.iter().collect()
+    }
+
+    fn state(&self, query: &str) -> CompareState {
+        let t: Vec<&str> = self.all().iter().map(|t| t.id.as_str()).collect();
+        let a: Vec<&str> = self
+            .large
+            .attributes
+            .attributes
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        compare::parse(query, &t, &a).0
+    }
+
+    /// Opens the 500-row comparison and waits until its first rows are drawn.
+    async fn open(&self, b: &Browser) -> TestResult {
+        b.goto(&self.server.url(&format!("/compare{QUERY}")))
+            .await?;
+        b.wait_js(
+            "return !!document.querySelector('.cmp-table--windowed tbody tr[aria-rowindex=\"3\"]');",
+            "the first treatment row of the windowed table",
+        )
+        .await
+    }
+}
+
+/// `(aria-rowindex, row header text)` of every drawn treatment row, top to bottom.
+async fn drawn_rows(b: &Browser) -> anyhow::Result<Vec<(usize, String)>> {
+    let v = b
+        .js(
+            "return [...document.querySelectorAll('.cmp-table--rows tbody tr[aria-rowindex]')]\
+             .map(tr => [Number(tr.getAttribute('aria-rowindex')), tr.querySelector('th').textContent.trim()]);",
+            vec![],
+        )
+        .await?;
+    serde_json::from_value(v).context("drawn rows")
+}
+
+/// Scrolls the table's box so that treatment `index` (0-based) is the first row under the
+/// header, then waits until the window has drawn it.
+async fn scroll_to_row(b: &Browser, index: usize) -> TestResult {
+    b.js(
+        "const box = document.querySelector('.cmp-scroll'); \
+         const row = box.querySelector('tbody tr[aria-rowindex]'); \
+         box.scrollTop = arguments[0] * row.offsetHeight; return true;",
+        vec![json!(index)],
+    )
+    .await?;
+    b.wait_js_with(
+        "return !!document.querySelector(`.cmp-table--rows tbody tr[aria-rowindex=\"${arguments[0]}\"]`);",
+        vec![json!(index + HEADER_ROWS + 1)],
+        "the row at that scroll position drawn",
+    )
+    .await
+}
+
+/// The row the reader sees first under the sticky header: the first drawn row whose top is at
+/// or below the bottom of the header's cells (the cells stick, not the `<thead>`).
+async fn first_visible_row(b: &Browser) -> anyhow::Result<(usize, String)> {
+    let v = b
+        .js(
+            "const box = document.querySelector('.cmp-scroll'); \
+             const head = box.querySelector('thead tr:nth-child(2) th').getBoundingClientRect(); \
+             const rows = [...box.querySelectorAll('tbody tr[aria-rowindex]')]; \
+             const tr = rows.find(tr => tr.getBoundingClientRect().top >= head.bottom - 1); \
+             return [Number(tr.getAttribute('aria-rowindex')), tr.querySelector('th').textContent.trim()];",
+            vec![],
+        )
+        .await?;
+    serde_json::from_value(v).context("first visible row")
+}
+
+async fn large_sort_puts_the_right_row_at_each_scroll_position(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let site = LargeSite::start(ctx)?;
+    site.open(b).await?;
+    let count = b
+        .js(
+            "return document.querySelector('.cmp-table--rows').getAttribute('aria-rowcount');",
+            vec![],
+        )
+        .await?;
+    expect_eq(
+        count,
+        json!((TREATMENTS + HEADER_ROWS).to_string()),
+        "aria-rowcount: 500 treatments and 2 header rows",
+    )?;
+    let drawn = drawn_rows(b).await?;
+    ensure!(
+        drawn.len() < 80,
+        "only rows near the viewport are drawn, got {}",
+        drawn.len()
+    );
+
+    // Scrolled to the middle, then sorted: the scroll position stays, the header stays in
+    // view, and the row there is the one an ascending sort puts there.
+    let n = 250;
+    scroll_to_row(b, n).await?;
+    let top_before = b
+        .js(
+            "return document.querySelector('.cmp-scroll').scrollTop;",
+            vec![],
+        )
+        .await?;
+    let attr = &site.large.sort_attribute;
+    let xpath = format!(
+        "//th/button[starts-with(normalize-space(), {})]",
+        pathways_testkit::xpath::literal(&attr.label)
+    );
+    let button = b.find(&xpath, "the sort button").await?;
+    b.click(&button).await?;
+    b.find("//th[@aria-sort='ascending']", "aria-sort on the header")
+        .await?;
+    let sorted = &site.large.sorted_names;
+    for n in [n, 0, 137, 499] {
+        if n != 250 {
+            scroll_to_row(b, n).await?;
+        }
+        let expected = sorted.get(n).context("sorted names")?;
+        b.wait_js_with(
+            "const tr = document.querySelector(`.cmp-table--rows tbody tr[aria-rowindex=\"${arguments[0]}\"]`); \
+             return !!tr && tr.querySelector('th').textContent.trim() === arguments[1];",
+            vec![json!(n + HEADER_ROWS + 1), json!(expected)],
+            &format!("row {n} after the ascending sort"),
+        )
+        .await?;
+        if n == 250 {
+            let top_after = b
+                .js(
+                    "return document.querySelector('.cmp-scroll').scrollTop;",
+                    vec![],
+                )
+                .await?;
+            expect_eq(
+                top_after,
+                top_before.clone(),
+                "scroll position after the sort",
+            )?;
+            expect_eq(
+                first_visible_row(b).await?,
+                (n + HEADER_ROWS + 1, expected.clone()),
+                "the row under the header after the sort",
+            )?;
+            let header_in_view = b
+                .js(
+                    "const box = document.querySelector('.cmp-scroll').getBoundingClientRect(); \
+                     const th = document.querySelector('th[aria-sort=ascending]').getBoundingClientRect(); \
+                     return th.top >= box.top - 1 && th.bottom <= box.bottom;",
+                    vec![],
+                )
+                .await?;
+            expect_eq(header_in_view, Value::Bool(true), "sorted header in view")?;
+        }
+    }
+    // Every drawn row holds the treatment the sort puts at its index.
+    for (index, name) in drawn_rows(b).await? {
+        let expected = sorted.get(index - HEADER_ROWS - 1).context("index")?;
+        expect_eq(&name, expected, &format!("row {index}"))?;
+    }
+    b.assert_console_clean(&[]).await
+}
+
+async fn large_keyboard_reaches_the_last_row(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let site = LargeSite::start(ctx)?;
+    site.open(b).await?;
+    let names: Vec<String> = site.all().iter().map(|t| t.name.clone()).collect();
+    let last = names.last().context("no treatments")?;
+    // From a cell in the first row: End inside the table goes to the last row.
+    let cell = b
+        .find(
+            "//tbody/tr[@aria-rowindex='3']//button[contains(@class,'cmp-cell')]",
+            "a cell of the first row",
+        )
+        .await?;
+    b.press(&cell, Key::End).await?;
+    b.wait_js_with(
+        "const box = document.querySelector('.cmp-scroll').getBoundingClientRect(); \
+         const tr = document.querySelector(`.cmp-table--rows tbody tr[aria-rowindex=\"${arguments[0]}\"]`); \
+         if (!tr) return false; const r = tr.getBoundingClientRect(); \
+         return tr.querySelector('th').textContent.trim() === arguments[1] && r.top >= box.top && r.bottom <= box.bottom + 1;",
+        vec![json!(TREATMENTS + HEADER_ROWS), json!(last)],
+        "the last treatment on screen after End",
+    )
+    .await?;
+    // Page Up moves back a screenful, Home to the first row, Page Down forward again: the keys
+    // keep working after the focused cell's row has left the window.
+    let bottom = b
+        .js(
+            "return document.querySelector('.cmp-scroll').scrollTop;",
+            vec![],
+        )
+        .await?;
+    b.press_on_focus(Key::PageUp).await?;
+    b.wait_js_with(
+        "const box = document.querySelector('.cmp-scroll'); \
+         return box.scrollTop < arguments[0] && box.scrollTop > arguments[0] - box.clientHeight;",
+        vec![bottom],
+        "scrolled up less than a screenful",
+    )
+    .await?;
+    b.press_on_focus(Key::Home).await?;
+    b.wait_js_with(
+        "return document.querySelector('.cmp-scroll').scrollTop === 0 && \
+         document.querySelector('.cmp-table--rows tbody tr[aria-rowindex=\"3\"] th').textContent.trim() === arguments[0];",
+        vec![json!(names[0])],
+        "back at the first row after Home",
+    )
+    .await?;
+    b.press_on_focus(Key::PageDown).await?;
+    b.wait_js(
+        "return document.querySelector('.cmp-scroll').scrollTop > 0;",
+        "scrolled down a page",
+    )
+    .await?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn large_csv_and_print_have_every_row(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let site = LargeSite::start(ctx)?;
+    site.open(b).await?;
+    b.js(
+        "window.__csv = null; const create = URL.createObjectURL; \
+         URL.createObjectURL = function (blob) { blob.arrayBuffer().then(b => { window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b); }); return create.call(URL, blob); }; return true;",
+        vec![],
+    )
+    .await?;
+    b.click_button("Download CSV").await?;
+    b.wait_js("return typeof window.__csv === 'string';", "CSV captured")
+        .await?;
+    let csv = b.js("return window.__csv;", vec![]).await?;
+    let csv = csv.as_str().context("CSV text")?;
+    expect_eq(csv.lines().count(), TREATMENTS + 1, "CSV lines")?;
+    let expected = format!(
+        "{}{}",
+        compare::EXCEL_BOM,
+        compare::table_csv(
+            &site.state(QUERY),
+            &site.all(),
+            &site.large.attributes.attributes
+        )
+    );
+    expect_eq(csv, expected.as_str(), "downloaded CSV")?;
+
+    // Printing draws every row (the browser fires `beforeprint` before it lays out the page for
+    // paper), and the window comes back afterwards.
+    b.js(
+        "window.dispatchEvent(new Event('beforeprint')); return true;",
+        vec![],
+    )
+    .await?;
+    b.wait_js(
+        "return document.querySelectorAll('.cmp-table--rows tbody th[scope=row]').length === 500 \
+         && [...document.querySelectorAll('.cmp-table__spacer')].every(tr => tr.offsetHeight === 0);",
+        "every row drawn for print",
+    )
+    .await?;
+    b.js(
+        "window.dispatchEvent(new Event('afterprint')); return true;",
+        vec![],
+    )
+    .await?;
+    b.wait_js(
+        "return document.querySelectorAll('.cmp-table--rows tbody th[scope=row]').length < 80;",
+        "the window again after print",
+    )
+    .await?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn large_cell_details_and_folded_groups_work_in_the_window(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let site = LargeSite::start(ctx)?;
+    site.open(b).await?;
+    let n = 300;
+    scroll_to_row(b, n).await?;
+    let treatment = site.all().get(n).copied().context("treatment")?;
+    let attr = site
+        .large
+        .attributes
+        .attributes
+        .first()
+        .context("attribute")?;
+    // A cell of a row drawn only after scrolling opens its details.
+    let cell = b
+        .find(
+            &format!(
+                "//tbody/tr[@aria-rowindex='{}']//button[@id={}]",
+                n + HEADER_ROWS + 1,
+                pathways_testkit::xpath::literal(&format!("cell-{}--{}", treatment.id, attr.id))
+            ),
+            "a cell of the scrolled-to row",
+        )
+        .await?;
+    b.click(&cell).await?;
+    b.heading(&format!("{} — {}", treatment.name, attr.label))
+        .await?;
+    // Folding a group folds it in every drawn row, and the rows keep their places.
+    let group_button = b
+        .find(
+            &format!(
+                "//thead//button[@aria-expanded='true' and contains(normalize-space(), {})]",
+                pathways_testkit::xpath::literal(attr.group.label())
+            ),
+            "the group heading's button",
+        )
+        .await?;
+    b.click(&group_button).await?;
+    b.wait_js(
+        "const rows = [...document.querySelectorAll('.cmp-table--windowed tbody tr[aria-rowindex]')]; \
+         return rows.length > 0 && rows.every(tr => tr.querySelector('td.cmp-table__folded'));",
+        "the group folded in every drawn row",
+    )
+    .await?;
+    expect_eq(
+        first_visible_row(b).await?,
+        (n + HEADER_ROWS + 1, treatment.name.clone()),
+        "the row under the header after folding",
+    )?;
+    b.assert_console_clean(&[]).await
+}
