@@ -2,6 +2,9 @@
 //! ways a real static host does (at the root or under a sub-path, `/x` answered with `x.html`,
 //! with an SPA fallback or a `404.html`), can serve extra folders beside it, and misbehaves on
 //! purpose when told to.
+//! The served build can be swapped for another while the server runs ([`Server::set_root`]), as
+//! a deploy does, and its service worker can be replaced by one that does nothing
+//! ([`Site::without_service_worker`]), as a host that turns offline reading off does.
 //! Every answer carries `Cache-Control: no-store` (see [`crate::http`]), so every load is cold.
 
 use std::collections::HashMap;
@@ -48,7 +51,13 @@ pub struct Site {
     hosting: Hosting,
     /// Extra folders by URL prefix (ending in `/`), served without any fallback.
     mounts: Vec<(String, PathBuf)>,
+    /// Whether `sw.js` is the build's own, or [`NO_OP_WORKER`].
+    service_worker: bool,
 }
+
+/// The `sw.js` of a site served [`Site::without_service_worker`]: it installs, and answers
+/// nothing, so every request goes to the network as if there were no worker.
+pub const NO_OP_WORKER: &str = "// Offline reading is turned off on this host.\n";
 
 impl Site {
     /// The build in `root`, at `/`, with an SPA fallback.
@@ -58,7 +67,14 @@ impl Site {
             prefix: String::new(),
             hosting: Hosting::Fallback,
             mounts: Vec::new(),
+            service_worker: true,
         }
+    }
+
+    /// Serves [`NO_OP_WORKER`] as `sw.js` instead of the build's worker.
+    pub fn without_service_worker(mut self) -> Site {
+        self.service_worker = false;
+        self
     }
 
     /// Hosts the build under `prefix` (e.g. `/pathways`) instead of at the root.
@@ -86,8 +102,10 @@ impl Site {
         let origin = format!("http://{}", listener.local_addr()?);
         let faults = Arc::new(Mutex::new(HashMap::new()));
         let abandoned = Arc::new(Mutex::new(Vec::new()));
+        let root = Arc::new(Mutex::new(self.root.clone()));
         let host = Arc::new(Host {
             site: self,
+            root: root.clone(),
             faults: faults.clone(),
             abandoned: abandoned.clone(),
         });
@@ -101,6 +119,7 @@ impl Site {
         });
         Ok(Server {
             origin,
+            root,
             faults,
             abandoned,
         })
@@ -110,6 +129,7 @@ impl Site {
 /// A running [`Site`]. It serves until the process ends.
 pub struct Server {
     pub origin: String,
+    root: Arc<Mutex<PathBuf>>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
 }
@@ -128,6 +148,12 @@ impl Server {
             .insert(path.to_owned(), fault);
     }
 
+    /// Serves the build in `dir` from now on, in place of the one before (a deploy). Requests
+    /// already being answered finish from the build they started with.
+    pub fn set_root(&self, dir: &Path) {
+        *self.root.lock().expect("root") = dir.to_owned();
+    }
+
     pub fn clear_faults(&self) {
         self.faults.lock().expect("fault table").clear();
     }
@@ -141,6 +167,8 @@ impl Server {
 /// The serving side of a [`Server`]: the site and the state the tests change.
 struct Host {
     site: Site,
+    /// The build served now ([`Server::set_root`]).
+    root: Arc<Mutex<PathBuf>>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
 }
@@ -154,7 +182,10 @@ impl Host {
             Some(Fault::Status(status)) => {
                 Response::new(status, "text/plain", b"injected failure".to_vec())
             }
-            Some(Fault::Html) => self.build_file(200, "index.html"),
+            Some(Fault::Html) => {
+                let root = self.root.lock().expect("root").clone();
+                self.build_file(&root, 200, "index.html")
+            }
             Some(Fault::Body(body)) => Response::new(200, "application/json", body.into_bytes()),
             Some(Fault::Unsized(body)) => {
                 let mut response = Response::new(200, "application/json", body.into_bytes());
@@ -188,20 +219,24 @@ impl Host {
         let Some(rest) = path.strip_prefix(self.site.prefix.as_str()) else {
             return Response::new(404, "text/plain", b"outside the site".to_vec());
         };
-        if let Some(relative) = file_in(&self.site.root, rest) {
-            return self.build_file(200, &relative);
+        if !self.site.service_worker && rest == "/sw.js" {
+            return Response::new(200, "text/javascript", NO_OP_WORKER.as_bytes().to_vec());
+        }
+        let root = self.root.lock().expect("root").clone();
+        if let Some(relative) = file_in(&root, rest) {
+            return self.build_file(&root, 200, &relative);
         }
         match self.site.hosting {
-            Hosting::Fallback => self.build_file(200, "index.html"),
-            Hosting::NotFoundPage => self.build_file(404, "404.html"),
+            Hosting::Fallback => self.build_file(&root, 200, "index.html"),
+            Hosting::NotFoundPage => self.build_file(&root, 404, "404.html"),
         }
     }
 
     /// A file of the build. A prerendered page carries the content files its first view needs;
     /// a fault on one of them also takes it out of the page, so the app must fetch it and meet
     /// the fault, as it would on a page that does not carry it.
-    fn build_file(&self, status: u16, relative: &str) -> Response {
-        let file = self.site.root.join(relative);
+    fn build_file(&self, root: &Path, status: u16, relative: &str) -> Response {
+        let file = root.join(relative);
         let html = match relative
             .ends_with(".html")
             .then(|| std::fs::read_to_string(&file))
