@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -103,9 +104,11 @@ impl Site {
         let faults = Arc::new(Mutex::new(HashMap::new()));
         let abandoned = Arc::new(Mutex::new(Vec::new()));
         let root = Arc::new(Mutex::new(self.root.clone()));
+        let unreachable = Arc::new(AtomicBool::new(false));
         let host = Arc::new(Host {
             site: self,
             root: root.clone(),
+            unreachable: unreachable.clone(),
             faults: faults.clone(),
             abandoned: abandoned.clone(),
         });
@@ -120,6 +123,7 @@ impl Site {
         Ok(Server {
             origin,
             root,
+            unreachable,
             faults,
             abandoned,
         })
@@ -130,6 +134,7 @@ impl Site {
 pub struct Server {
     pub origin: String,
     root: Arc<Mutex<PathBuf>>,
+    unreachable: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
 }
@@ -154,6 +159,13 @@ impl Server {
         *self.root.lock().expect("root") = dir.to_owned();
     }
 
+    /// While `true`, every connection is closed without an answer, so every request fails as
+    /// on a lost network, whoever makes it (a page, or a service worker, which the browser's
+    /// own network emulation does not reach).
+    pub fn set_unreachable(&self, unreachable: bool) {
+        self.unreachable.store(unreachable, Ordering::SeqCst);
+    }
+
     pub fn clear_faults(&self) {
         self.faults.lock().expect("fault table").clear();
     }
@@ -169,6 +181,7 @@ struct Host {
     site: Site,
     /// The build served now ([`Server::set_root`]).
     root: Arc<Mutex<PathBuf>>,
+    unreachable: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
 }
@@ -176,6 +189,11 @@ struct Host {
 impl Host {
     fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
         let path = read_request_path(&stream)?;
+        // Checked once the request is in: a browser opens connections ahead of its requests,
+        // and one opened before the network went away must not answer after.
+        if self.unreachable.load(Ordering::SeqCst) {
+            return stream.shutdown(std::net::Shutdown::Both);
+        }
 
         let fault = self.faults.lock().expect("fault table").get(&path).cloned();
         let response = match fault {

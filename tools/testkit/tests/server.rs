@@ -259,3 +259,22 @@ fn without_service_worker_answers_sw_js_with_a_worker_that_does_nothing() {
     // Everything else is the build's.
     assert_eq!(get(&server, "/pathways/about").0, 200);
 }
+
+#[test]
+fn an_unreachable_server_closes_every_connection_unanswered() {
+    let (dist, _) = build("unreachable");
+    let server = Site::new(&dist).start().unwrap();
+    server.set_unreachable(true);
+    let address = server.origin.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).unwrap();
+    let _ = write!(stream, "GET / HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(
+        answer.is_empty(),
+        "answered: {}",
+        String::from_utf8_lossy(&answer)
+    );
+    server.set_unreachable(false);
+    assert_eq!(get(&server, "/").2, "the app");
+}
