@@ -128,9 +128,21 @@ fn focus(target: Option<web_sys::Element>, scroll: bool) {
         if !el.has_attribute("tabindex") {
             let _ = el.set_attribute("tabindex", "-1");
         }
-        let _ = el.focus();
+        // Focus never scrolls by itself (`preventScroll`): a new page already starts at the
+        // top, and Back must keep the position the browser restores, whenever it restores it.
+        focus_without_scrolling(&el);
         if scroll {
             el.scroll_into_view();
         }
+    }
+}
+
+/// `el.focus({ preventScroll: true })`, through `Reflect`, so no web-sys feature is added.
+fn focus_without_scrolling(el: &web_sys::HtmlElement) {
+    use js_sys::{Function, Object, Reflect};
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Ok(focus) = Reflect::get(el, &"focus".into()).and_then(|f| f.dyn_into::<Function>()) {
+        let _ = focus.call1(el, &options);
     }
 }

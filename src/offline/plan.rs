@@ -310,8 +310,11 @@ mod tests {
         assert!(SaveError::StorageFull
             .sentence()
             .contains("storage is full"));
+        assert!(SaveError::Unavailable
+            .sentence()
+            .ends_with("turned off on this site."));
+        // Every error the reader can do something about says what: try again.
         for error in [
-            SaveError::Unavailable,
             SaveError::Offline,
             SaveError::StorageFull,
             SaveError::Missing,
