@@ -8,6 +8,7 @@ pub mod api;
 pub mod base;
 pub mod components;
 pub mod model;
+pub mod offline;
 pub mod pages;
 pub mod store;
 
@@ -16,6 +17,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::{Footer, Header, SkipLink};
+use components::offline::UpdateNotice;
 use pages::about::AboutPage;
 use pages::article::ArticlePage;
 use pages::compare::ComparePage;
@@ -58,6 +60,10 @@ impl InitialFiles {
 pub fn App() -> impl IntoView {
     let known = use_context::<InitialFiles>().unwrap_or_default();
     ContentStore::provide_with(known);
+    // `start` provides it in the browser; rendered natively, the page has its own.
+    if use_context::<offline::Offline>().is_none() {
+        provide_context(offline::Offline::new());
+    }
     view! {
         <Router base=base::router_base()>
             <SkipLink/>
@@ -74,6 +80,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <Footer/>
+            <UpdateNotice/>
         </Router>
     }
 }
@@ -93,6 +100,8 @@ pub fn start() {
         return;
     };
     let known = embedded_files(&document);
+    let offline = offline::Offline::new();
+    offline.register();
     let Ok(host) = document.create_element("div") else {
         return;
     };
@@ -103,6 +112,7 @@ pub fn start() {
     };
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(InitialFiles::new(known));
+        provide_context(offline);
         view! { <App/> }
     })
     .forget();

@@ -74,6 +74,8 @@ pub fn PageMeta(
                 return;
             };
             document.set_title(&document_title(&title));
+            // The worker saw only the first page load; it keeps the pages opened since, too.
+            crate::offline::Offline::keep_this_page();
             let first = FIRST_PAGE.with(|f| f.replace(false));
             if fragment.is_empty() {
                 if !first {

@@ -9,11 +9,13 @@ use leptos_router::hooks::use_params_map;
 use crate::base::href;
 use crate::components::article_body::{article_body, BodyContext};
 use crate::components::embeds::embedded_block;
+use crate::components::offline::SaveForOffline;
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
 use crate::model::reading::{cited_references, long_date, terms_used, toc};
 use crate::model::{Article, ContentIndex, Glossary, References};
+use crate::offline::Scope;
 use crate::pages::not_found::NotFoundView;
 use crate::store::{ContentStore, Load};
 
@@ -107,6 +109,10 @@ fn ArticleView(article: Arc<Article>, index: Arc<ContentIndex>) -> impl IntoView
                     {format!(" · {} min read", meta.reading_minutes)}
                 </p>
                 <p class="article__authorship">{authorship(&meta)}</p>
+                <SaveForOffline
+                    scope=Scope::Article(meta.slug.clone())
+                    label="Save this article for offline"
+                />
                 <p class="notice" role="note">
                     <strong>"Not medical advice. "</strong>
                     "This article explains published evidence in general terms. Talk to your doctor, "

@@ -10,10 +10,12 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::base::href;
+use crate::components::offline::SaveForOffline;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::loaded;
 use crate::model::reading::{all_tags, long_date, matches, query_words, searchable_text};
 use crate::model::{query, ContentIndex};
+use crate::offline::Scope;
 use crate::store::ContentStore;
 
 #[component]
@@ -29,6 +31,7 @@ pub fn Home() -> impl IntoView {
                 "Short, referenced articles about how chronic-pain treatments work, and how they differ."
             </p>
             {loaded("articles", move || index.read(), |index| view! { <ArticleFinder index/> })}
+            <SaveForOffline scope=Scope::Everything label="Save all articles for offline"/>
         </section>
     }
 }

@@ -273,6 +273,38 @@ impl Browser {
             .with_context(|| format!("could not emulate the media {media:?}"))
     }
 
+    /// Cuts the page off the network (`true`), or reconnects it, as DevTools' "Offline" does.
+    pub async fn set_offline(&self, offline: bool) -> TestResult {
+        self.cdp("Network.enable", json!({})).await?;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": offline,
+                "latency": 0,
+                "downloadThroughput": -1,
+                "uploadThroughput": -1,
+            }),
+        )
+        .await
+        .with_context(|| {
+            format!(
+                "could not go {}",
+                if offline { "offline" } else { "online" }
+            )
+        })
+    }
+
+    /// With `PATHWAYS_SCREENSHOTS=<dir>` set, saves what the window shows as `<dir>/<name>.png`
+    /// (for a person to look at; nothing checks it). Otherwise does nothing.
+    pub async fn screenshot_for_review(&self, name: &str) -> TestResult {
+        let Some(dir) = std::env::var_os("PATHWAYS_SCREENSHOTS") else {
+            return Ok(());
+        };
+        let png = self.client.screenshot().await.context("screenshot")?;
+        let path = std::path::Path::new(&dir).join(format!("{name}.png"));
+        std::fs::write(&path, png).with_context(|| path.display().to_string())
+    }
+
     /// Sends one Chrome DevTools Protocol command.
     async fn cdp(&self, command: &str, params: Value) -> TestResult {
         self.client

@@ -100,6 +100,8 @@ async fn csp_is_built_into_both_pages_and_headers(ctx: &Ctx) -> TestResult {
             "style-src 'self'",
             "img-src 'self' data:",
             "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
         ] {

@@ -11,6 +11,7 @@ mod browser;
 mod compare;
 mod compare_large;
 mod hardening;
+mod offline;
 mod prerender;
 mod reading;
 mod shell;
@@ -34,6 +35,8 @@ pub struct Ctx {
     /// `dist/` on a host that answers unknown paths with `404.html`.
     pub pages: Server,
     pub dist: PathBuf,
+    /// The `/pathways/` build.
+    pub sub_dist: PathBuf,
 }
 
 type Scenario = for<'a> fn(&'a Ctx) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
@@ -102,12 +105,23 @@ async fn run(filter: Option<String>) -> i32 {
         Ok(b) => b,
         Err(e) => fail(&format!("{e:#}")),
     };
+    // These three hosts turn the service worker off, so each scenario meets the network (and
+    // the faults it injects) directly; the offline scenarios start hosts with the worker on.
     let ctx = Ctx {
         browser,
-        root: start(Site::new(&dist)),
-        sub: start(Site::new(&sub_dist).under("/pathways")),
-        pages: start(Site::new(&dist).hosting(Hosting::NotFoundPage)),
+        root: start(Site::new(&dist).without_service_worker()),
+        sub: start(
+            Site::new(&sub_dist)
+                .under("/pathways")
+                .without_service_worker(),
+        ),
+        pages: start(
+            Site::new(&dist)
+                .hosting(Hosting::NotFoundPage)
+                .without_service_worker(),
+        ),
         dist,
+        sub_dist,
     };
 
     let scenarios: Vec<(&str, Scenario)> = [
@@ -117,6 +131,7 @@ async fn run(filter: Option<String>) -> i32 {
         compare_large::SCENARIOS,
         hardening::SCENARIOS,
         prerender::SCENARIOS,
+        offline::SCENARIOS,
     ]
     .concat();
     let (mut passed, mut failed) = (0, Vec::new());

@@ -31,6 +31,9 @@ pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
         .filter_map(|e| e.file_name().into_string().ok())
         .collect();
     names.sort();
+    // The service worker is fetched by the browser after the page has loaded, not by the first
+    // view, like the favicon.
+    names.retain(|name| name != "sw.js");
     for name in names {
         let kind = match name.rsplit('.').next().unwrap_or("") {
             "wasm" => "wasm",

@@ -18,6 +18,12 @@ use sha2::{Digest, Sha256};
 /// The `http-equiv` value of the policy's meta tag.
 pub const META_NAME: &str = "Content-Security-Policy";
 
+/// Directives the app relies on, exactly as they must read: the service worker (`sw.js`) and the
+/// web app manifest come only from our origin. Without them `default-src` would decide, so a
+/// looser `default-src` could let either come from elsewhere; the build refuses a policy
+/// without them.
+pub const REQUIRED: [&str; 2] = ["worker-src 'self'", "manifest-src 'self'"];
+
 /// Keywords that would undo the policy; a policy containing one is refused.
 const FORBIDDEN: [&str; 3] = ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"];
 
@@ -164,6 +170,13 @@ pub fn with_script_hashes(policy: &str, hashes: &[String]) -> Result<String, Err
         return Err(error(
             "the policy has a quote, an angle bracket or a line break",
         ));
+    }
+    for required in REQUIRED {
+        if !policy.split(';').any(|d| d.trim() == required) {
+            return Err(error(format!(
+                "the policy lacks `{required}` (the service worker and the app manifest need it)"
+            )));
+        }
     }
     let mut found = false;
     let directives: Vec<String> = policy
@@ -312,7 +325,7 @@ mod tests {
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html><head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; manifest-src 'self'; object-src 'none'" />
 <link rel="modulepreload" href="/app.js" integrity="sha384-x">
 <script type="module">
 import init from '/app.js';
@@ -353,7 +366,7 @@ await init();
         assert_eq!(applied.hashes, vec![hash.clone()]);
         assert_eq!(
             applied.policy,
-            format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hash}; object-src 'none'")
+            format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hash}; worker-src 'self'; manifest-src 'self'; object-src 'none'")
         );
         assert!(applied
             .html
@@ -378,8 +391,28 @@ await init();
             let err = apply(&page).unwrap_err();
             assert!(err.0.contains("allows"), "{err}");
         }
-        let err = with_script_hashes("default-src 'self'", &[]).unwrap_err();
+        let err = with_script_hashes(
+            "default-src 'self'; worker-src 'self'; manifest-src 'self'",
+            &[],
+        )
+        .unwrap_err();
         assert!(err.0.contains("no script-src"), "{err}");
+    }
+
+    #[test]
+    fn refuses_a_policy_without_the_worker_and_manifest_directives() {
+        for required in REQUIRED {
+            for changed in ["", "worker-src *", "manifest-src https:"] {
+                let page = PAGE.replace(&format!(" {required};"), &format!(" {changed};"));
+                if page == PAGE || page.contains(required) {
+                    continue;
+                }
+                let err = apply(&page).unwrap_err();
+                assert!(err.0.contains(required), "{err}");
+            }
+        }
+        // Both are in the page every other test uses.
+        assert!(apply(PAGE).is_ok());
     }
 
     #[test]

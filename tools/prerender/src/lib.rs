@@ -14,6 +14,7 @@
 
 pub mod compress;
 mod head;
+pub mod offline;
 mod routes;
 
 use std::collections::HashMap;

@@ -6,7 +6,8 @@
 //! 2. Renders every route to its own HTML file from that page and `DIR/content/`.
 //! 3. With `SITE_URL` set (`https://example.org`), adds canonical links, `sitemap.xml` and a
 //!    `robots.txt` that points to it.
-//! 4. Writes `.br` and `.gz` copies of the wasm and every text file, last, so they match what
+//! 4. Writes this build's version and shell files into `sw.js` (`offline.rs`).
+//! 5. Writes `.br` and `.gz` copies of the wasm and every text file, last, so they match what
 //!    the steps before wrote.
 //!
 //! Any surprise fails the build with a sentence saying what to fix.
@@ -35,6 +36,10 @@ fn main() -> ExitCode {
     let result = pathways_csp::finish(&dir).and_then(|csp| {
         println!("csp: {csp}");
         pathways_prerender::build(&dir, site_url.as_deref())
+    });
+    let result = result.and_then(|summary| {
+        let worker = pathways_prerender::offline::finish(&dir)?;
+        Ok(format!("{summary}; {worker}"))
     });
     let result = result.and_then(|summary| {
         let count = pathways_prerender::compress::precompress(&dir)?;

@@ -28,6 +28,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "css" => "text/css",
         "json" => "application/json",
         "svg" => "image/svg+xml",
+        "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }

@@ -2,11 +2,15 @@
 //! ways a real static host does (at the root or under a sub-path, `/x` answered with `x.html`,
 //! with an SPA fallback or a `404.html`), can serve extra folders beside it, and misbehaves on
 //! purpose when told to.
+//! The served build can be swapped for another while the server runs ([`Server::set_root`]), as
+//! a deploy does, and its service worker can be replaced by one that does nothing
+//! ([`Site::without_service_worker`]), as a host that turns offline reading off does.
 //! Every answer carries `Cache-Control: no-store` (see [`crate::http`]), so every load is cold.
 
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -48,7 +52,13 @@ pub struct Site {
     hosting: Hosting,
     /// Extra folders by URL prefix (ending in `/`), served without any fallback.
     mounts: Vec<(String, PathBuf)>,
+    /// Whether `sw.js` is the build's own, or [`NO_OP_WORKER`].
+    service_worker: bool,
 }
+
+/// The `sw.js` of a site served [`Site::without_service_worker`]: it installs, and answers
+/// nothing, so every request goes to the network as if there were no worker.
+pub const NO_OP_WORKER: &str = "// Offline reading is turned off on this host.\n";
 
 impl Site {
     /// The build in `root`, at `/`, with an SPA fallback.
@@ -58,7 +68,14 @@ impl Site {
             prefix: String::new(),
             hosting: Hosting::Fallback,
             mounts: Vec::new(),
+            service_worker: true,
         }
+    }
+
+    /// Serves [`NO_OP_WORKER`] as `sw.js` instead of the build's worker.
+    pub fn without_service_worker(mut self) -> Site {
+        self.service_worker = false;
+        self
     }
 
     /// Hosts the build under `prefix` (e.g. `/pathways`) instead of at the root.
@@ -86,8 +103,12 @@ impl Site {
         let origin = format!("http://{}", listener.local_addr()?);
         let faults = Arc::new(Mutex::new(HashMap::new()));
         let abandoned = Arc::new(Mutex::new(Vec::new()));
+        let root = Arc::new(Mutex::new(self.root.clone()));
+        let unreachable = Arc::new(AtomicBool::new(false));
         let host = Arc::new(Host {
             site: self,
+            root: root.clone(),
+            unreachable: unreachable.clone(),
             faults: faults.clone(),
             abandoned: abandoned.clone(),
         });
@@ -101,6 +122,8 @@ impl Site {
         });
         Ok(Server {
             origin,
+            root,
+            unreachable,
             faults,
             abandoned,
         })
@@ -110,6 +133,8 @@ impl Site {
 /// A running [`Site`]. It serves until the process ends.
 pub struct Server {
     pub origin: String,
+    root: Arc<Mutex<PathBuf>>,
+    unreachable: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
 }
@@ -128,6 +153,19 @@ impl Server {
             .insert(path.to_owned(), fault);
     }
 
+    /// Serves the build in `dir` from now on, in place of the one before (a deploy). Requests
+    /// already being answered finish from the build they started with.
+    pub fn set_root(&self, dir: &Path) {
+        *self.root.lock().expect("root") = dir.to_owned();
+    }
+
+    /// While `true`, every connection is closed without an answer, so every request fails as
+    /// on a lost network, whoever makes it (a page, or a service worker, which the browser's
+    /// own network emulation does not reach).
+    pub fn set_unreachable(&self, unreachable: bool) {
+        self.unreachable.store(unreachable, Ordering::SeqCst);
+    }
+
     pub fn clear_faults(&self) {
         self.faults.lock().expect("fault table").clear();
     }
@@ -141,6 +179,9 @@ impl Server {
 /// The serving side of a [`Server`]: the site and the state the tests change.
 struct Host {
     site: Site,
+    /// The build served now ([`Server::set_root`]).
+    root: Arc<Mutex<PathBuf>>,
+    unreachable: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
 }
@@ -148,13 +189,21 @@ struct Host {
 impl Host {
     fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
         let path = read_request_path(&stream)?;
+        // Checked once the request is in: a browser opens connections ahead of its requests,
+        // and one opened before the network went away must not answer after.
+        if self.unreachable.load(Ordering::SeqCst) {
+            return stream.shutdown(std::net::Shutdown::Both);
+        }
 
         let fault = self.faults.lock().expect("fault table").get(&path).cloned();
         let response = match fault {
             Some(Fault::Status(status)) => {
                 Response::new(status, "text/plain", b"injected failure".to_vec())
             }
-            Some(Fault::Html) => self.build_file(200, "index.html"),
+            Some(Fault::Html) => {
+                let root = self.root.lock().expect("root").clone();
+                self.build_file(&root, 200, "index.html")
+            }
             Some(Fault::Body(body)) => Response::new(200, "application/json", body.into_bytes()),
             Some(Fault::Unsized(body)) => {
                 let mut response = Response::new(200, "application/json", body.into_bytes());
@@ -188,20 +237,24 @@ impl Host {
         let Some(rest) = path.strip_prefix(self.site.prefix.as_str()) else {
             return Response::new(404, "text/plain", b"outside the site".to_vec());
         };
-        if let Some(relative) = file_in(&self.site.root, rest) {
-            return self.build_file(200, &relative);
+        if !self.site.service_worker && rest == "/sw.js" {
+            return Response::new(200, "text/javascript", NO_OP_WORKER.as_bytes().to_vec());
+        }
+        let root = self.root.lock().expect("root").clone();
+        if let Some(relative) = file_in(&root, rest) {
+            return self.build_file(&root, 200, &relative);
         }
         match self.site.hosting {
-            Hosting::Fallback => self.build_file(200, "index.html"),
-            Hosting::NotFoundPage => self.build_file(404, "404.html"),
+            Hosting::Fallback => self.build_file(&root, 200, "index.html"),
+            Hosting::NotFoundPage => self.build_file(&root, 404, "404.html"),
         }
     }
 
     /// A file of the build. A prerendered page carries the content files its first view needs;
     /// a fault on one of them also takes it out of the page, so the app must fetch it and meet
     /// the fault, as it would on a page that does not carry it.
-    fn build_file(&self, status: u16, relative: &str) -> Response {
-        let file = self.site.root.join(relative);
+    fn build_file(&self, root: &Path, status: u16, relative: &str) -> Response {
+        let file = root.join(relative);
         let html = match relative
             .ends_with(".html")
             .then(|| std::fs::read_to_string(&file))

@@ -213,3 +213,68 @@ fn a_fault_on_a_content_file_takes_it_out_of_every_page() {
     server.inject("/pathways/content/c.json", Fault::Status(404));
     assert_eq!(get(&server, "/pathways/about").2, ABOUT);
 }
+
+#[test]
+fn set_root_serves_another_build_from_then_on() {
+    let (dist, _) = build("set-root");
+    let next = dist.with_file_name("next");
+    std::fs::create_dir_all(&next).unwrap();
+    std::fs::write(next.join("index.html"), "the next app").unwrap();
+    let server = Site::new(&dist).start().unwrap();
+    assert_eq!(get(&server, "/").2, "the app");
+    assert_eq!(get(&server, "/about").0, 200);
+    server.set_root(&next);
+    assert_eq!(get(&server, "/").2, "the next app");
+    // Files only the old build had are gone: the fallback answers from the new one.
+    assert_eq!(get(&server, "/about").2, "the next app");
+    server.set_root(&dist);
+    assert_eq!(get(&server, "/").2, "the app");
+}
+
+#[test]
+fn without_service_worker_answers_sw_js_with_a_worker_that_does_nothing() {
+    let (dist, _) = build("no-worker");
+    std::fs::write(
+        dist.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
+    let server = Site::new(&dist).start().unwrap();
+    let (status, _, body) = get(&server, "/sw.js");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, "self.addEventListener('fetch', () => {});")
+    );
+    let server = Site::new(&dist)
+        .under("/pathways")
+        .without_service_worker()
+        .start()
+        .unwrap();
+    let (status, head, body) = get(&server, "/pathways/sw.js");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, pathways_testkit::server::NO_OP_WORKER)
+    );
+    assert!(head.contains("text/javascript"), "{head}");
+    // Everything else is the build's.
+    assert_eq!(get(&server, "/pathways/about").0, 200);
+}
+
+#[test]
+fn an_unreachable_server_closes_every_connection_unanswered() {
+    let (dist, _) = build("unreachable");
+    let server = Site::new(&dist).start().unwrap();
+    server.set_unreachable(true);
+    let address = server.origin.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).unwrap();
+    let _ = write!(stream, "GET / HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(
+        answer.is_empty(),
+        "answered: {}",
+        String::from_utf8_lossy(&answer)
+    );
+    server.set_unreachable(false);
+    assert_eq!(get(&server, "/").2, "the app");
+}
