@@ -1,6 +1,6 @@
 //! Articles and the index that lists them.
 
-use serde::de::MapAccess;
+use serde::de::{self, MapAccess};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::tagged::{self, variant, TagFirst};
@@ -197,13 +197,14 @@ impl TagFirst for Block {
                     caption: Option<String> = default,
                 }
             ),
-            _ => variant!(
+            "figure" => variant!(
                 rest,
                 Block::Figure {
                     id: String,
                     caption: String
                 }
             ),
+            other => Err(de::Error::unknown_variant(other, Self::VARIANTS)),
         }
     }
 }
@@ -255,13 +256,14 @@ impl TagFirst for Inline {
                     id: String
                 }
             ),
-            _ => variant!(
+            "external-link" => variant!(
                 rest,
                 Inline::ExternalLink {
                     text: String,
                     href: String
                 }
             ),
+            other => Err(de::Error::unknown_variant(other, Self::VARIANTS)),
         }
     }
 }

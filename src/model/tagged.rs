@@ -20,8 +20,10 @@ use super::catalog::CellValue;
 pub(super) trait TagFirst: Sized {
     /// What the value is called in error messages ("block", "inline run").
     const WHAT: &'static str;
+    /// Every tag, for the error that names an unknown one.
     const VARIANTS: &'static [&'static str];
-    /// Reads the fields after the tag; `rest` holds the object's remaining keys.
+    /// Reads the fields after the tag; `rest` holds the object's remaining keys. An unknown tag
+    /// is `unknown_variant(tag, VARIANTS)`.
     fn rest<'de, A: MapAccess<'de>>(tag: &str, rest: A) -> Result<Self, A::Error>;
 }
 
@@ -50,9 +52,6 @@ impl<'de, T: TagFirst> Visitor<'de> for TagFirstVisitor<T> {
             None => return Err(de::Error::missing_field("type")),
         }
         let tag: String = map.next_value()?;
-        if !T::VARIANTS.contains(&tag.as_str()) {
-            return Err(de::Error::unknown_variant(&tag, T::VARIANTS));
-        }
         T::rest(&tag, map)
     }
 }

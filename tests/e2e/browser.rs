@@ -202,6 +202,22 @@ impl Browser {
             .map(|_| ())
     }
 
+    /// Clicks "Download CSV" and returns the file's text, BOM included, as the browser made it:
+    /// the page's `URL.createObjectURL` is wrapped to read the blob it is given.
+    pub async fn download_csv(&self) -> anyhow::Result<String> {
+        self.js(
+            "window.__csv = null; const create = URL.createObjectURL; \
+             URL.createObjectURL = function (blob) { blob.arrayBuffer().then(b => { window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b); }); return create.call(URL, blob); }; return true;",
+            vec![],
+        )
+        .await?;
+        self.click_button("Download CSV").await?;
+        self.wait_js("return typeof window.__csv === 'string';", "CSV captured")
+            .await?;
+        let csv = self.js("return window.__csv;", vec![]).await?;
+        csv.as_str().map(str::to_owned).context("CSV text")
+    }
+
     /// Waits for the button named `name` (see [`Browser::button`]) and clicks it.
     pub async fn click_button(&self, name: &str) -> TestResult {
         self.click(&self.button(name).await?).await

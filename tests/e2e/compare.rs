@@ -480,16 +480,7 @@ async fn csv_download_is_exactly_the_table(ctx: &Ctx) -> TestResult {
     let cat = Catalog::load(ctx)?;
     let query = "?t=ketamine,opioids&diff=1";
     open_compare(ctx, query).await?;
-    b.js(
-        "window.__csv = null; const create = URL.createObjectURL; \
-         URL.createObjectURL = function (blob) { blob.arrayBuffer().then(b => { window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b); }); return create.call(URL, blob); }; return true;",
-        vec![],
-    )
-    .await?;
-    b.click_button("Download CSV").await?;
-    b.wait_js("return typeof window.__csv === 'string';", "CSV captured")
-        .await?;
-    let csv = b.js("return window.__csv;", vec![]).await?;
+    let csv = Value::String(b.download_csv().await?);
     let expected = format!(
         "{}{}",
         compare::EXCEL_BOM,

@@ -270,17 +270,7 @@ async fn large_csv_and_print_have_every_row(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;
     let site = LargeSite::start(ctx)?;
     site.open(b).await?;
-    b.js(
-        "window.__csv = null; const create = URL.createObjectURL; \
-         URL.createObjectURL = function (blob) { blob.arrayBuffer().then(b => { window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b); }); return create.call(URL, blob); }; return true;",
-        vec![],
-    )
-    .await?;
-    b.click_button("Download CSV").await?;
-    b.wait_js("return typeof window.__csv === 'string';", "CSV captured")
-        .await?;
-    let csv = b.js("return window.__csv;", vec![]).await?;
-    let csv = csv.as_str().context("CSV text")?;
+    let csv = b.download_csv().await?;
     expect_eq(csv.lines().count(), TREATMENTS + 1, "CSV lines")?;
     let expected = format!(
         "{}{}",
@@ -291,7 +281,7 @@ async fn large_csv_and_print_have_every_row(ctx: &Ctx) -> TestResult {
             &site.large.attributes.attributes
         )
     );
-    expect_eq(csv, expected.as_str(), "downloaded CSV")?;
+    expect_eq(csv.as_str(), expected.as_str(), "downloaded CSV")?;
 
     // Printing draws every row (the browser fires `beforeprint` before it lays out the page for
     // paper), and the window comes back afterwards.

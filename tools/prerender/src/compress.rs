@@ -5,7 +5,7 @@
 //! wasm's `.br` (tools/bench/tests/wasm_budget.rs).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The highest settings: compression happens once, at build time.
 pub const BROTLI_QUALITY: u32 = 11;
@@ -28,11 +28,9 @@ const EXTENSIONS: [&str; 9] = [
 
 /// Writes the copies for every such file under `dir`; returns how many files it compressed.
 pub fn precompress(dir: &Path) -> Result<usize, String> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
-    files.sort();
+    let files = crate::files::walk(dir)?.into_iter().map(|(path, _)| path);
     let mut count = 0;
-    for file in files {
+    for file in files.filter(|path| servable(path)) {
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         let mut wrote = false;
         for (suffix, packed) in [("br", brotli(&bytes)?), ("gz", gzip(&bytes)?)] {
@@ -50,21 +48,10 @@ pub fn precompress(dir: &Path) -> Result<usize, String> {
     Ok(count)
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
+fn servable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
 pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {

@@ -13,6 +13,7 @@
 //! with a sentence, anything it does not expect.
 
 pub mod compress;
+mod files;
 mod head;
 pub mod offline;
 mod routes;
@@ -159,26 +160,11 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 
 /// Every `.json` under `DIR/content`, by the path the app fetches it with (`content/…`).
 fn content_files(dir: &Path) -> Result<HashMap<String, String>, String> {
-    let mut files = HashMap::new();
-    let mut stack = vec![dir.join("content")];
-    while let Some(folder) = stack.pop() {
-        let entries =
-            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        for entry in entries {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                let relative = path
-                    .strip_prefix(dir)
-                    .map_err(|e| e.to_string())?
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.insert(relative, read(&path)?);
-            }
-        }
-    }
-    Ok(files)
+    files::walk(&dir.join("content"))?
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "json"))
+        .map(|(path, relative)| Ok((format!("content/{relative}"), read(&path)?)))
+        .collect()
 }
 
 /// The `href` of the page's `<base>` tag, which Trunk writes from `--public-url`.

@@ -105,27 +105,13 @@ pub fn fill(worker: &str, build: &Build) -> Result<String, String> {
 
 /// Every file under `dir`, by its path relative to `dir` with `/` between parts.
 fn read_all(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(folder) = stack.pop() {
-        let entries =
-            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        for entry in entries {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let relative = path
-                .strip_prefix(dir)
-                .map_err(|e| e.to_string())?
-                .to_string_lossy()
-                .replace('\\', "/");
+    crate::files::walk(dir)?
+        .into_iter()
+        .map(|(path, relative)| {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            files.push((relative, bytes));
-        }
-    }
-    Ok(files)
+            Ok((relative, bytes))
+        })
+        .collect()
 }
 
 /// The post-build step on the finished build in `dir`: fills in `sw.js`. Returns a summary.
