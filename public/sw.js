@@ -23,8 +23,9 @@ const withoutQuery = (href) => href.split("#")[0].split("?")[0];
 const isPage = (href) => !withoutQuery(href).slice(SCOPE.length).split("/").pop().includes(".");
 const isContent = (href) => href.startsWith(SCOPE + "content/") && withoutQuery(href).endsWith(".json");
 const typeOf = (response) => response.headers.get("content-type") || "";
-// Is this HTML one of this version's pages? Each names this version's hashed script.
-const ours = (html) => html.includes(BUILD.script);
+// Is this HTML one of this version's pages? Each names one of this version's hashed scripts
+// (the reading app's, or the whole app's loader on the catalogue's pages).
+const ours = (html) => BUILD.scripts.some((script) => html.includes(script));
 
 // Worth keeping: a page of ours (a 404 page too: an app page for an unknown address), a content
 // file that really is JSON (an SPA fallback answers a missing one with HTML), any other file.

@@ -10,6 +10,7 @@ pub mod components;
 pub mod model;
 pub mod offline;
 pub mod pages;
+pub mod split;
 pub mod store;
 
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ use pages::about::AboutPage;
 use pages::article::ArticlePage;
 use pages::compare::ComparePage;
 use pages::glossary::GlossaryPage;
+use pages::hand_over::HandOverPage;
 use pages::home::Home;
 use pages::not_found::NotFound;
 use pages::treatments::{TreatmentPage, TreatmentsPage};
@@ -55,9 +57,30 @@ impl InitialFiles {
     }
 }
 
-/// The whole app: the shell around the router.
+/// The whole app. The prerenderer renders every page with it, and the catalogue's pages load
+/// it (the `pathways-full` bundle, see `split.rs`).
 #[component]
 pub fn App() -> impl IntoView {
+    shell(ComparePage, TreatmentsPage, TreatmentPage)
+}
+
+/// The reading app, which every other page loads: the same shell, but the catalogue's pages
+/// are handed over to the full bundle with a page load, so none of their code is linked.
+#[component]
+pub fn ReadingApp() -> impl IntoView {
+    shell(HandOverPage, HandOverPage, HandOverPage)
+}
+
+/// The shell around the router, with what the catalogue's three routes show.
+fn shell<C, L, T, CV, LV, TV>(compare: C, treatments: L, treatment: T) -> impl IntoView
+where
+    C: Fn() -> CV + Clone + Send + Sync + 'static,
+    L: Fn() -> LV + Clone + Send + Sync + 'static,
+    T: Fn() -> TV + Clone + Send + Sync + 'static,
+    CV: IntoView + 'static,
+    LV: IntoView + 'static,
+    TV: IntoView + 'static,
+{
     let known = use_context::<InitialFiles>().unwrap_or_default();
     ContentStore::provide_with(known);
     // `start` provides it in the browser; rendered natively, the page has its own.
@@ -72,9 +95,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/articles/:slug") view=ArticlePage/>
-                    <Route path=path!("/treatments") view=TreatmentsPage/>
-                    <Route path=path!("/treatments/:id") view=TreatmentPage/>
-                    <Route path=path!("/compare") view=ComparePage/>
+                    <Route path=path!("/treatments") view=treatments/>
+                    <Route path=path!("/treatments/:id") view=treatment/>
+                    <Route path=path!("/compare") view=compare/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                     <Route path=path!("/about") view=AboutPage/>
                 </Routes>
@@ -88,12 +111,26 @@ pub fn App() -> impl IntoView {
 /// Where the app and the prerendered page meet: an element with this id holds the page.
 pub const ROOT_ID: &str = "app";
 
-/// Starts the app in the browser. A prerendered page is taken over by a swap: the app renders
-/// its first view off-screen from the data the page carries, then replaces the page's root in
-/// the same task, so the reader sees no change and keeps their scroll position. Without a
-/// prerendered root (an old or hand-made page) the app is simply added to the body.
+/// Starts the reading app in the browser (the `pathways` bundle). See [`start_with`].
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    start_with(|| view! { <ReadingApp/> });
+}
+
+/// Starts the whole app in the browser (the `pathways-full` bundle, which the catalogue's
+/// pages load).
+#[cfg(target_arch = "wasm32")]
+pub fn start_full() {
+    split::clean_address();
+    start_with(|| view! { <App/> });
+}
+
+/// Mounts `app`. A prerendered page is taken over by a swap: the app renders its first view
+/// off-screen from the data the page carries, then replaces the page's root in the same task,
+/// so the reader sees no change and keeps their scroll position. Without a prerendered root (an
+/// old or hand-made page) the app is simply added to the body.
+#[cfg(target_arch = "wasm32")]
+fn start_with<V: IntoView + 'static>(app: fn() -> V) {
     use wasm_bindgen::JsCast;
 
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -113,7 +150,7 @@ pub fn start() {
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(InitialFiles::new(known));
         provide_context(offline);
-        view! { <App/> }
+        app()
     })
     .forget();
     match document.get_element_by_id(ROOT_ID) {
@@ -130,6 +167,9 @@ pub fn start() {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn start() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start_full() {}
 
 /// The content files a prerendered page carries, as `<script type="application/json"
 /// data-content="content/…">` elements (data, never run, so the CSP needs no exception).

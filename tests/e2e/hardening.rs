@@ -422,8 +422,8 @@ async fn navigating_away_aborts_a_request_in_flight(ctx: &Ctx) -> TestResult {
     b.mark_document().await?;
     b.click_link(&article.meta.title).await?;
     b.text("Loading the article…").await?;
-    b.click_link("Treatments").await?;
-    b.heading("Treatments").await?;
+    b.click_link("Glossary").await?;
+    b.heading("Glossary").await?;
     aborted(ctx, &path, "leaving the page aborts the article's request").await?;
     // Coming back starts a fresh request, which now succeeds.
     ctx.root.clear_faults();

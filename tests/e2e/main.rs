@@ -15,6 +15,7 @@ mod offline;
 mod prerender;
 mod reading;
 mod shell;
+mod split;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -132,6 +133,7 @@ async fn run(filter: Option<String>) -> i32 {
         hardening::SCENARIOS,
         prerender::SCENARIOS,
         offline::SCENARIOS,
+        split::SCENARIOS,
     ]
     .concat();
     let (mut passed, mut failed) = (0, Vec::new());

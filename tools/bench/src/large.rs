@@ -198,12 +198,16 @@ impl Large {
         }
         copy_dir(dist, to)?;
         // The prerendered `/compare` page carries the real catalogue in the page (the files its
-        // first view used), which the app would show instead of the generated one. Without it
-        // the host answers `/compare` with `index.html`, and the app fetches the new files.
-        for name in ["compare.html", "compare.html.br", "compare.html.gz"] {
-            let page = to.join(name);
-            if page.exists() {
-                std::fs::remove_file(&page).with_context(|| page.display().to_string())?;
+        // first view used), which the app would show instead of the generated one. Without that
+        // data the page still loads the whole app (src/split.rs), which fetches the new files.
+        let page = to.join("compare.html");
+        let html = std::fs::read_to_string(&page).with_context(|| page.display().to_string())?;
+        std::fs::write(&page, without_embedded_data(&html))
+            .with_context(|| page.display().to_string())?;
+        for name in ["compare.html.br", "compare.html.gz"] {
+            let copy = to.join(name);
+            if copy.exists() {
+                std::fs::remove_file(&copy).with_context(|| copy.display().to_string())?;
             }
         }
         let content = to.join("content");
@@ -410,4 +414,38 @@ fn attribute_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
+}
+
+/// `html` without the `<script type="application/json" data-content="…">` elements in which a
+/// prerendered page carries its content files.
+pub fn without_embedded_data(html: &str) -> String {
+    const OPEN: &str = "<script type=\"application/json\" data-content=";
+    const CLOSE: &str = "</script>";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(CLOSE) {
+            Some(end) => rest = rest[start + end + CLOSE.len()..].trim_start_matches('\n'),
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_embedded_data;
+
+    #[test]
+    fn only_the_embedded_content_goes() {
+        let page = "<div id=\"app\">x</div>\n<script type=\"application/json\" data-content=\"content/a.json\">{\"a\":1}</script>\n<script type=\"application/json\" data-content=\"content/b.json\">{}</script>\n<script type=\"module\" src=\"/l.js\"></script></body>";
+        assert_eq!(
+            without_embedded_data(page),
+            "<div id=\"app\">x</div>\n<script type=\"module\" src=\"/l.js\"></script></body>"
+        );
+    }
 }

@@ -156,6 +156,7 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
     }
     eprintln!("bench: sizes of {}", dist.display());
     let files = sizes::first_load(dist)?;
+    let full_wasm = sizes::full_wasm(dist)?;
     let readable = sizes::readable(dist, FLAGSHIP)?;
     // The app's stylesheets, in the order its pages link them.
     let css_hrefs: Vec<String> = readable.css.iter().map(|(p, _)| format!("/{p}")).collect();
@@ -211,6 +212,7 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         flagship: flagship.meta.slug.clone(),
         second: second.meta.slug.clone(),
         files,
+        full_wasm,
         readable,
         article_app: vec![],
         article_interactive: vec![],

@@ -19,11 +19,14 @@ pub struct FileSize {
     pub brotli: u64,
 }
 
-/// Sizes of everything a first visit to the home page downloads: the wasm, the JS glue, the
-/// CSS, `index.html` and `content/index.json` (the favicon is left out: browsers fetch it
-/// after the page is usable, and it is 166 bytes).
+/// Sizes of everything a first visit to the home page downloads: the wasm, the JS glue and
+/// the CSS that `index.html` names, `index.html` itself and `content/index.json` (the favicon
+/// is left out: browsers fetch it after the page is usable, and it is 166 bytes). The whole
+/// app's bundle, which only the catalogue's pages load (src/split.rs), is not part of it.
 pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
     let mut files: Vec<(&'static str, String)> = Vec::new();
+    let index = dist.join("index.html");
+    let page = std::fs::read_to_string(&index).with_context(|| index.display().to_string())?;
     let entries = std::fs::read_dir(dist).with_context(|| dist.display().to_string())?;
     let mut names: Vec<String> = entries
         .flatten()
@@ -33,7 +36,7 @@ pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
     names.sort();
     // The service worker is fetched by the browser after the page has loaded, not by the first
     // view, like the favicon.
-    names.retain(|name| name != "sw.js");
+    names.retain(|name| name != "sw.js" && page.contains(name.as_str()));
     for name in names {
         let kind = match name.rsplit('.').next().unwrap_or("") {
             "wasm" => "wasm",
@@ -47,7 +50,8 @@ pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
         let count = files.iter().filter(|(k, _)| *k == kind).count();
         if count != 1 {
             bail!(
-                "{} has {count} .{kind} files, expected exactly one: rebuild it with `make build`",
+                "{}/index.html names {count} .{kind} files, expected exactly one: rebuild it \
+                 with `make build`",
                 dist.display()
             );
         }
@@ -71,6 +75,33 @@ pub fn first_load(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
             })
         })
         .collect()
+}
+
+/// The whole app's wasm (`pathways-full-<hash>_bg.wasm`), which only the catalogue's pages
+/// load (src/split.rs).
+pub fn full_wasm(dist: &Path) -> anyhow::Result<FileSize> {
+    let entries = std::fs::read_dir(dist).with_context(|| dist.display().to_string())?;
+    let found: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name.starts_with("pathways-full-") && name.ends_with(".wasm"))
+        .collect();
+    let [name] = found.as_slice() else {
+        bail!(
+            "{} has {} pathways-full-*.wasm files, expected one: rebuild it with `make build`",
+            dist.display(),
+            found.len()
+        );
+    };
+    let file = dist.join(name);
+    let raw = len(&file)?;
+    Ok(FileSize {
+        kind: "wasm",
+        path: name.clone(),
+        raw,
+        gzip: served_len(&file, "gz", raw)?,
+        brotli: served_len(&file, "br", raw)?,
+    })
 }
 
 fn len(file: &Path) -> anyhow::Result<u64> {

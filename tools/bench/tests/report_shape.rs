@@ -14,6 +14,8 @@ const ALWAYS: &[&str] = &[
     "wasm_bytes",
     "wasm_gzip_bytes",
     "wasm_brotli_bytes",
+    "full_wasm_bytes",
+    "full_wasm_brotli_bytes",
     "js_brotli_bytes",
     "css_brotli_bytes",
     "first_load_bytes",

@@ -2,7 +2,8 @@
 //! app's own components (`pathways` with the `ssr` feature), so a reader sees the finished page
 //! before the WebAssembly arrives and a reader without it still reads everything.
 //!
-//! Each page is the built `index.html` (Trunk's loader, the CSS and the finished CSP) with:
+//! Each page is the built `index.html` (Trunk's loader, the CSS and the finished CSP; for the
+//! catalogue's pages, the whole app's loader instead, see `bundles.rs`) with:
 //! - the rendered app inside `<div id="app">`, which the app replaces with itself once its
 //!   first view is ready (see `pathways::start`);
 //! - its own `<title>`, description, Open Graph tags and, for articles, JSON-LD;
@@ -12,6 +13,7 @@
 //! Nothing here is a general HTML parser: it edits the small page Trunk writes and refuses,
 //! with a sentence, anything it does not expect.
 
+pub mod bundles;
 pub mod compress;
 mod files;
 mod head;
@@ -188,10 +190,18 @@ fn parse<T: serde::de::DeserializeOwned>(
 }
 
 /// Prerenders the build in `dir` (its `index.html` and `content/`) in place: one file per
-/// route, plus `sitemap.xml` and `robots.txt` when `site_url` is given. Returns a summary.
-pub fn build(dir: &Path, site_url: Option<&str>) -> Result<String, String> {
+/// route, plus `sitemap.xml` and `robots.txt` when `site_url` is given. The catalogue's pages
+/// (`pathways::split::is_full_route`) load `full`, the others the reading app. Returns a
+/// summary.
+pub fn build(
+    dir: &Path,
+    site_url: Option<&str>,
+    full: &bundles::FullBundle,
+) -> Result<String, String> {
     let template = read(&dir.join("index.html"))?;
     let base = base_href(&template)?;
+    let full_template =
+        bundles::template(&template, &base, full).map_err(|e| format!("index.html: {e}"))?;
     let files = content_files(dir)?;
     let index: ContentIndex = parse(&files, "content/index.json")?;
     let treatments: Treatments = parse(&files, "content/treatments.json")?;
@@ -202,8 +212,13 @@ pub fn build(dir: &Path, site_url: Option<&str>) -> Result<String, String> {
         let url = format!("{}{}", base.trim_end_matches('/'), route.path);
         let rendered = render(&url, &files)?;
         let head = page_head(&rendered.head, route, &base, site_url);
-        let html = page(&template, &rendered, &head, &files)
-            .map_err(|e| format!("{}: {e}", route.file))?;
+        let template = if pathways::split::is_full_route(&route.path) {
+            &full_template
+        } else {
+            &template
+        };
+        let html =
+            page(template, &rendered, &head, &files).map_err(|e| format!("{}: {e}", route.file))?;
         write(&dir.join(&route.file), &html)?;
     }
     let mut extra = String::new();

@@ -3,7 +3,8 @@
 //!
 //! 1. Finishes the Content-Security-Policy (`pathways_csp::finish`: `index.html`, `404.html`,
 //!    `_headers`). One step, so the order is fixed.
-//! 2. Renders every route to its own HTML file from that page and `DIR/content/`.
+//! 2. Gives the whole app's bundle hashed names and a loader (`bundles.rs`), then renders
+//!    every route to its own HTML file from that page and `DIR/content/`.
 //! 3. With `SITE_URL` set (`https://example.org`), adds canonical links, `sitemap.xml` and a
 //!    `robots.txt` that points to it.
 //! 4. Writes this build's version and shell files into `sw.js` (`offline.rs`).
@@ -35,7 +36,8 @@ fn main() -> ExitCode {
     }
     let result = pathways_csp::finish(&dir).and_then(|csp| {
         println!("csp: {csp}");
-        pathways_prerender::build(&dir, site_url.as_deref())
+        let full = pathways_prerender::bundles::finish(&dir)?;
+        pathways_prerender::build(&dir, site_url.as_deref(), &full)
     });
     let result = result.and_then(|summary| {
         let worker = pathways_prerender::offline::finish(&dir)?;

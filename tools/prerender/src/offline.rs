@@ -26,8 +26,9 @@ pub struct Build {
     pub version: String,
     /// Paths relative to the base, `""` (the home page) first.
     pub shell: Vec<String>,
-    /// This build's hashed script, which every page of this build names.
-    pub script: String,
+    /// This build's hashed scripts (the two bundles' JS and the whole app's loader): every
+    /// page of this build names one of them.
+    pub scripts: Vec<String>,
 }
 
 impl Build {
@@ -53,17 +54,14 @@ impl Build {
             .map(|b| format!("{b:02x}"))
             .collect();
         let mut shell = vec![String::new()];
-        let mut script = None;
+        let mut scripts = Vec::new();
         for (path, _) in &files {
             let root_file = !path.contains('/');
             let extension = path.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
             if root_file && SHELL_EXTENSIONS.contains(&extension) {
                 shell.push(path.clone());
                 if extension == "js" {
-                    if script.is_some() {
-                        return Err("more than one .js file at the root of the build".into());
-                    }
-                    script = Some(path.clone());
+                    scripts.push(path.clone());
                 }
             }
         }
@@ -71,11 +69,13 @@ impl Build {
             return Err(format!("the build has no {INDEX}"));
         }
         shell.push(INDEX.into());
-        let script = script.ok_or("the build has no .js file at its root")?;
+        if scripts.is_empty() {
+            return Err("the build has no .js file at its root".into());
+        }
         Ok(Build {
             version,
             shell,
-            script,
+            scripts,
         })
     }
 
@@ -83,10 +83,11 @@ impl Build {
     pub fn line(&self) -> String {
         let quoted = |s: &str| serde_json::Value::from(s).to_string();
         let shell: Vec<String> = self.shell.iter().map(|s| quoted(s)).collect();
+        let scripts: Vec<String> = self.scripts.iter().map(|s| quoted(s)).collect();
         format!(
-            "const BUILD = {{ version: {}, script: {}, shell: [{}] }};",
+            "const BUILD = {{ version: {}, scripts: [{}], shell: [{}] }};",
             quoted(&self.version),
-            quoted(&self.script),
+            scripts.join(", "),
             shell.join(", ")
         )
     }
@@ -171,8 +172,19 @@ mod tests {
                 "content/index.json"
             ]
         );
-        assert_eq!(build.script, "pathways-1a2b.js");
+        assert_eq!(build.scripts, ["pathways-1a2b.js"]);
         assert_eq!(build.version.len(), 16);
+    }
+
+    #[test]
+    fn every_root_script_can_name_a_page_of_this_build() {
+        let mut files = files();
+        files.push(("pathways-full-loader-5e6f.js".into(), b"js".to_vec()));
+        let build = Build::of(&files).unwrap();
+        assert_eq!(
+            build.scripts,
+            ["pathways-1a2b.js", "pathways-full-loader-5e6f.js"]
+        );
     }
 
     #[test]
@@ -214,7 +226,7 @@ mod tests {
         let worker = format!("// head\n{PLACEHOLDER}\nconst X = 1;\n");
         let filled = fill(&worker, &build).unwrap();
         assert!(filled.starts_with("// head\nconst BUILD = { version: \""));
-        assert!(filled.contains("script: \"pathways-1a2b.js\", shell: [\"\", \"base-9f.css\""));
+        assert!(filled.contains("scripts: [\"pathways-1a2b.js\"], shell: [\"\", \"base-9f.css\""));
         assert!(filled.ends_with("\nconst X = 1;\n"));
         assert!(fill(&filled, &build).unwrap_err().contains("no line"));
         let twice = format!("{PLACEHOLDER}{PLACEHOLDER}");

@@ -13,6 +13,7 @@ const TEMPLATE: &str = r#"<!DOCTYPE html>
     <title>Pathways</title>
     <base href="/" />
     <script type="module">import init from "/app.js"; init();</script>
+    <link rel="modulepreload" href="/app.js"><link rel="preload" href="/app_bg.wasm" as="fetch">
   </head>
   <body>
     <noscript><p>Pathways needs JavaScript.</p></noscript>
@@ -80,8 +81,12 @@ fn every_route_has_one_file_with_its_title_and_first_paragraph() {
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(&root.join("public/content"), &dir.join("content"));
     std::fs::write(dir.join("index.html"), TEMPLATE).expect("template");
+    std::fs::write(dir.join("pathways-full.js"), "glue").expect("glue");
+    std::fs::write(dir.join("pathways-full_bg.wasm"), "wasm").expect("wasm");
 
-    let summary = pathways_prerender::build(&dir, Some("https://example.org")).expect("prerender");
+    let full = pathways_prerender::bundles::finish(&dir).expect("the second bundle");
+    let summary =
+        pathways_prerender::build(&dir, Some("https://example.org"), &full).expect("prerender");
 
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).expect(p);
     let index: ContentIndex = serde_json::from_str(&read("content/index.json")).expect("index");
@@ -111,6 +116,22 @@ fn every_route_has_one_file_with_its_title_and_first_paragraph() {
     assert_eq!(found, expected);
     for meta in &index.articles {
         assert!(expected.contains(&format!("articles/{}.html", meta.slug)));
+    }
+    // The catalogue's pages load the whole app; every other page the reading app.
+    for route in &routes {
+        let html = read(&route.file);
+        let full_page = html.contains(&format!("src=\"/{}\"", full.loader));
+        let reading_page = html.contains("import init from \"/app.js\"");
+        let catalogue = pathways::split::is_full_route(&route.path);
+        assert!(
+            full_page == catalogue && reading_page != catalogue,
+            "{}: loads the {} app",
+            route.file,
+            if full_page { "whole" } else { "reading" }
+        );
+    }
+    for page in ["compare.html", "treatments.html"] {
+        assert!(read(page).contains(&full.loader), "{page}");
     }
     for t in &catalogue.treatments {
         assert!(expected.contains(&format!("treatments/{}.html", t.id)));

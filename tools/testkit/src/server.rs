@@ -54,6 +54,8 @@ pub struct Site {
     mounts: Vec<(String, PathBuf)>,
     /// Whether `sw.js` is the build's own, or [`NO_OP_WORKER`].
     service_worker: bool,
+    /// Whether `/x` is answered with `x.html` when there is no `x`.
+    html_lookup: bool,
 }
 
 /// The `sw.js` of a site served [`Site::without_service_worker`]: it installs, and answers
@@ -69,7 +71,15 @@ impl Site {
             hosting: Hosting::Fallback,
             mounts: Vec::new(),
             service_worker: true,
+            html_lookup: true,
         }
+    }
+
+    /// Serves files by their exact names only, as a host whose fallback is its only rule does
+    /// (nginx `try_files $uri /index.html`): `/compare` is not answered with `compare.html`.
+    pub fn without_html_lookup(mut self) -> Site {
+        self.html_lookup = false;
+        self
     }
 
     /// Serves [`NO_OP_WORKER`] as `sw.js` instead of the build's worker.
@@ -228,7 +238,7 @@ impl Host {
     fn serve(&self, path: &str) -> Response {
         for (prefix, dir) in &self.site.mounts {
             if let Some(rest) = path.strip_prefix(prefix.as_str()) {
-                return match file_in(dir, rest) {
+                return match file_in(dir, rest, true) {
                     Some(relative) => Response::file(200, &dir.join(relative)),
                     None => Response::new(404, "text/plain", b"no such file".to_vec()),
                 };
@@ -241,7 +251,7 @@ impl Host {
             return Response::new(200, "text/javascript", NO_OP_WORKER.as_bytes().to_vec());
         }
         let root = self.root.lock().expect("root").clone();
-        if let Some(relative) = file_in(&root, rest) {
+        if let Some(relative) = file_in(&root, rest, self.site.html_lookup) {
             return self.build_file(&root, 200, &relative);
         }
         match self.site.hosting {
@@ -281,8 +291,8 @@ impl Host {
 
 /// The file `rest` (a URL path below `dir`'s mount point) names, relative to `dir`, if it
 /// exists: a folder means its `index.html`, `x` means `x.html` when there is no `x` (as static
-/// hosts such as GitHub Pages do), and `..` never leaves `dir`.
-fn file_in(dir: &Path, rest: &str) -> Option<String> {
+/// hosts such as GitHub Pages do; only with `html_lookup`), and `..` never leaves `dir`.
+fn file_in(dir: &Path, rest: &str, html_lookup: bool) -> Option<String> {
     let rest = rest.trim_start_matches('/');
     let relative = if rest.is_empty() || rest.ends_with('/') {
         format!("{rest}index.html")
@@ -292,9 +302,9 @@ fn file_in(dir: &Path, rest: &str) -> Option<String> {
     if relative.split('/').any(|part| part == "..") {
         return None;
     }
-    let html = format!("{relative}.html");
-    [relative, html]
-        .into_iter()
+    let html = html_lookup.then(|| format!("{relative}.html"));
+    std::iter::once(relative)
+        .chain(html)
         .find(|candidate| dir.join(candidate).is_file())
 }
 

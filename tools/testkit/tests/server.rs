@@ -171,6 +171,16 @@ fn a_path_without_a_file_is_answered_with_its_html_page() {
 }
 
 #[test]
+fn without_html_lookup_only_exact_names_are_files() {
+    let (dist, _) = build("exact");
+    let server = Site::new(&dist).without_html_lookup().start().unwrap();
+    let (status, _, body) = get(&server, "/articles/x");
+    assert_eq!((status, body.as_str()), (200, "the app"));
+    assert_eq!(get(&server, "/articles/x.html").2, "article x");
+    assert_eq!(get(&server, "/about").2, "the app");
+}
+
+#[test]
 fn a_fault_on_a_content_file_takes_it_out_of_every_page() {
     let (dist, _) = build("embedded");
     let server = Site::new(&dist).start().unwrap();

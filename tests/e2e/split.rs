@@ -1,0 +1,164 @@
+//! The two bundles (src/split.rs) in the browser: which pages load which, moving between them
+//! at the root and under a sub-path, and a host that serves files by their exact names only.
+
+use anyhow::Context;
+use pathways::model::{Article, Treatments};
+use pathways_testkit::server::Site;
+
+use crate::browser::{Browser, TestResult};
+use crate::{expect_eq, scenarios, Ctx};
+
+scenarios!(
+    reading_pages_load_only_the_reading_app,
+    the_catalogue_opens_under_a_sub_path,
+    catalogue_pages_open_on_a_host_without_html_lookup,
+);
+
+const FLAGSHIP: &str = "ketamine-vs-traditional";
+
+/// The wasm files this document loaded, by file name, once it has loaded one.
+async fn loaded_wasm(b: &Browser) -> anyhow::Result<Vec<String>> {
+    let script =
+        "return performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm'));";
+    b.wait_js(script, "the page loading its wasm").await?;
+    let names = b
+        .js(
+            "return performance.getEntriesByType('resource').map(e => e.name)\
+             .filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop());",
+            vec![],
+        )
+        .await?;
+    serde_json::from_value(names).context("wasm file names")
+}
+
+fn is_whole_app(wasm: &[String]) -> anyhow::Result<bool> {
+    match wasm {
+        [one] => Ok(one.starts_with("pathways-full-")),
+        other => anyhow::bail!("expected one wasm file, the page loaded {other:?}"),
+    }
+}
+
+async fn columns(b: &Browser) -> anyhow::Result<Vec<String>> {
+    b.find("//table[contains(@class,'cmp-table')]", "comparison table")
+        .await?;
+    let v = b
+        .js("return [...document.querySelectorAll('.cmp-table--columns thead th.cmp-table__treatment')].map(th => th.textContent.trim());", vec![])
+        .await?;
+    serde_json::from_value(v).context("column headers")
+}
+
+fn name(ctx: &Ctx, id: &str) -> anyhow::Result<String> {
+    let catalogue: Treatments = ctx.content("treatments.json")?;
+    catalogue
+        .treatments
+        .iter()
+        .find(|t| t.id == id)
+        .map(|t| t.name.clone())
+        .with_context(|| format!("no treatment {id}"))
+}
+
+async fn reading_pages_load_only_the_reading_app(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article: Article = ctx.content(&format!("articles/{FLAGSHIP}.json"))?;
+    b.goto(&ctx.root.url(&format!("/articles/{FLAGSHIP}")))
+        .await?;
+    b.heading(&article.meta.title).await?;
+    expect_eq(
+        is_whole_app(&loaded_wasm(b).await?)?,
+        false,
+        "an article loads the reading app",
+    )?;
+    // A catalogue page is a page load into the whole app, at its clean address.
+    b.click_link("Treatments").await?;
+    b.heading("Treatments").await?;
+    expect_eq(
+        is_whole_app(&loaded_wasm(b).await?)?,
+        true,
+        "the treatments page loads the whole app",
+    )?;
+    expect_eq(
+        b.path().await?,
+        "/treatments".to_owned(),
+        "the treatments page's address",
+    )?;
+    // The whole app shows reading pages too, without another page load.
+    b.mark_document().await?;
+    b.click_link("Glossary").await?;
+    b.heading("Glossary").await?;
+    b.assert_same_document().await?;
+    b.back().await?;
+    b.heading("Treatments").await?;
+    // The hand-over replaced its own history entry: Back goes to the article.
+    b.back().await?;
+    b.heading(&article.meta.title).await?;
+    expect_eq(
+        b.path().await?,
+        format!("/articles/{FLAGSHIP}"),
+        "back at the article",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn the_catalogue_opens_under_a_sub_path(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    let article: Article = ctx.content(&format!("articles/{FLAGSHIP}.json"))?;
+    b.goto(&ctx.sub.url(&format!("/pathways/articles/{FLAGSHIP}")))
+        .await?;
+    b.heading(&article.meta.title).await?;
+    b.click_link("Compare").await?;
+    let shown = columns(b).await?;
+    if shown.is_empty() {
+        anyhow::bail!("the comparison under /pathways/ shows no treatment");
+    }
+    expect_eq(
+        b.path().await?,
+        "/pathways/compare".to_owned(),
+        "the comparison's address",
+    )?;
+    expect_eq(
+        is_whole_app(&loaded_wasm(b).await?)?,
+        true,
+        "the comparison loads the whole app",
+    )?;
+    b.assert_console_clean(&[]).await
+}
+
+async fn catalogue_pages_open_on_a_host_without_html_lookup(ctx: &Ctx) -> TestResult {
+    let b = &ctx.browser;
+    // `/compare` is answered with index.html, the reading app: it asks for compare.html, and
+    // the whole app shows the address the reader asked for.
+    let server = Site::new(&ctx.dist)
+        .without_service_worker()
+        .without_html_lookup()
+        .start()
+        .context("test server")?;
+    b.goto(&server.url("/compare?t=ketamine,opioids")).await?;
+    expect_eq(
+        columns(b).await?,
+        vec![name(ctx, "ketamine")?, name(ctx, "opioids")?],
+        "the comparison asked for",
+    )?;
+    expect_eq(
+        b.path_and_query().await?,
+        "/compare?t=ketamine,opioids".to_owned(),
+        "the comparison's address",
+    )?;
+    b.goto(&server.url("/treatments/ketamine")).await?;
+    b.heading(&name(ctx, "ketamine")?).await?;
+    expect_eq(
+        b.path().await?,
+        "/treatments/ketamine".to_owned(),
+        "the treatment's address",
+    )?;
+    // No such page: the fallback answers the file's address too, and the reading app says so
+    // instead of asking again.
+    b.goto(&server.url("/treatments/no-such-drug")).await?;
+    b.text("There is no treatment called “no-such-drug”.")
+        .await?;
+    expect_eq(
+        b.path().await?,
+        "/treatments/no-such-drug".to_owned(),
+        "the address asked for",
+    )?;
+    b.assert_console_clean(&[]).await
+}
