@@ -114,6 +114,7 @@ pub const ROOT_ID: &str = "app";
 /// Starts the reading app in the browser (the `pathways` bundle). See [`start_with`].
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    split::leave_catalogue_links_to_the_browser();
     start_with(|| view! { <ReadingApp/> });
 }
 

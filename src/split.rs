@@ -47,6 +47,14 @@ pub fn hand_over(pathname: &str, search: &str, hash: &str) -> HandOver {
     }
 }
 
+/// Is a link to `pathname` (the full path) from a page under `router_base` (`""` or `/sub`) a
+/// link into the catalogue, which the reading app leaves to the browser?
+pub fn leaves_reading_app(router_base: &str, pathname: &str) -> bool {
+    pathname
+        .strip_prefix(router_base)
+        .is_some_and(|below| below.starts_with('/') && is_full_route(below))
+}
+
 /// The clean address of a catalogue page that the browser shows by its file name:
 /// `/sub/compare.html` becomes `/sub/compare` (`router_base` is `""` or `/sub`). `None` for
 /// any other path.
@@ -68,6 +76,41 @@ mod browser {
             location.search().unwrap_or_default(),
             location.hash().unwrap_or_default(),
         ))
+    }
+
+    /// In the reading app, a click on a link into the catalogue is left to the browser: its
+    /// usual page load, during which the current page stays on screen, rather than the
+    /// router's in-app navigation to the hand-over page. A listener on the window in the
+    /// capture phase runs before the router's, which listens to the same clicks as they bubble.
+    pub fn leave_catalogue_links_to_the_browser() {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+            let anchor = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            let Some(url) = anchor.and_then(|a| web_sys::Url::new(&a.href()).ok()) else {
+                return;
+            };
+            let here = web_sys::window().and_then(|w| w.location().origin().ok());
+            if here.as_deref() == Some(url.origin().as_str())
+                && leaves_reading_app(&crate::base::router_base(), &url.pathname())
+            {
+                event.stop_propagation();
+            }
+        });
+        let _ = window.add_event_listener_with_callback_and_bool(
+            "click",
+            on_click.as_ref().unchecked_ref(),
+            true,
+        );
+        on_click.forget();
     }
 
     /// Loads `target` in place of the current entry, so Back skips the hand-over.
@@ -149,6 +192,19 @@ mod tests {
             hand_over("/treatments/nope.html", "", ""),
             HandOver::Missing("/treatments/nope".into())
         );
+    }
+
+    #[test]
+    fn only_links_into_the_catalogue_leave_the_reading_app() {
+        assert!(leaves_reading_app("", "/compare"));
+        assert!(leaves_reading_app(
+            "/pathways",
+            "/pathways/treatments/ketamine"
+        ));
+        assert!(!leaves_reading_app("/pathways", "/treatments/ketamine"));
+        assert!(!leaves_reading_app("/pathways", "/pathwaystreatments"));
+        assert!(!leaves_reading_app("", "/articles/x"));
+        assert!(!leaves_reading_app("", "/"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The catalogue's addresses in the reading app: the comparison and the treatment pages live
-//! in the full bundle, so this page loads them (see `split.rs`). Readers see it only for the
-//! moment the page load takes, or, when the host has no such page, as "not found".
+//! in the full bundle, so this page loads them (see `split.rs`). Links there never come here
+//! (the browser follows them itself); the reading app meets these addresses only when a host
+//! answered one with `index.html`, or through a script. Readers see this page for the moment
+//! the page load takes, or, when the host has no such page, as "not found".
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
