@@ -1,20 +1,19 @@
 //! The comparison at scale: the bench's generated catalogue of 500 treatments × 40 attributes
 //! in the rows view, which draws only the rows near the viewport (`model::compare::window`).
-//! Each scenario serves its own copy of the build with that catalogue in place of the real one.
-//!
-//! Rows are counted as ARIA counts them: the two header rows (group headings, attribute
-//! headings) are rows 1 and 2, so the 500 treatments are rows 3 to 502 and `aria-rowcount` is
-//! 502. The CSV has no group row: one header line and 500 lines.
+//! Each scenario serves its own copy of the build with that catalogue in place of the real one
+//! (`large_table.rs`, which also reads the windowed table: rows by `aria-rowindex`, the two
+//! header rows first). The CSV has no group row: one header line and 500 lines.
 
 use anyhow::{ensure, Context};
 use fantoccini::key::Key;
-use pathways::model::compare::{self, CompareState};
-use pathways::model::Treatment;
-use pathways_bench::large::{self, Large, TREATMENTS};
-use pathways_testkit::server::{Server, Site};
+use pathways::model::compare;
+use pathways_bench::large::TREATMENTS;
 use serde_json::{json, Value};
 
-use crate::browser::{Browser, TestResult};
+use crate::browser::TestResult;
+use crate::large_table::{
+    drawn_rows, first_visible_row, scroll_to_row, LargeSite, HEADER_ROWS, QUERY,
+};
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -23,102 +22,6 @@ scenarios!(
     large_csv_and_print_have_every_row,
     large_cell_details_and_folded_groups_work_in_the_window,
 );
-
-const QUERY: &str = "?all=1&view=rows";
-/// Header rows before the first treatment, as `aria-rowindex` counts them.
-const HEADER_ROWS: usize = 2;
-
-/// The generated catalogue, a copy of the build that serves it, and a server for that copy.
-struct LargeSite {
-    large: Large,
-    server: Server,
-}
-
-impl LargeSite {
-    fn start(ctx: &Ctx) -> anyhow::Result<LargeSite> {
-        let large = large::generate();
-        // Beside the sub-path build: `dist` is `<repo>/dist`.
-        let dist = ctx.dist.with_file_name("target/e2e/dist-large");
-        large.write_build(&ctx.dist, &dist)?;
-        let server = Site::new(&dist)
-            .start()
-            .context("could not start the server for the large catalogue")?;
-        Ok(LargeSite { large, server })
-    }
-
-    fn all(&self) -> Vec<&Treatment> {
-        self.large.treatments.treatments.iter().collect()
-    }
-
-    fn state(&self, query: &str) -> CompareState {
-        let t: Vec<&str> = self.all().iter().map(|t| t.id.as_str()).collect();
-        let a: Vec<&str> = self
-            .large
-            .attributes
-            .attributes
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        compare::parse(query, &t, &a).0
-    }
-
-    /// Opens the 500-row comparison and waits until its first rows are drawn.
-    async fn open(&self, b: &Browser) -> TestResult {
-        b.goto(&self.server.url(&format!("/compare{QUERY}")))
-            .await?;
-        b.wait_js(
-            "return !!document.querySelector('.cmp-table--windowed tbody tr[aria-rowindex=\"3\"]');",
-            "the first treatment row of the windowed table",
-        )
-        .await
-    }
-}
-
-/// `(aria-rowindex, row header text)` of every drawn treatment row, top to bottom.
-async fn drawn_rows(b: &Browser) -> anyhow::Result<Vec<(usize, String)>> {
-    let v = b
-        .js(
-            "return [...document.querySelectorAll('.cmp-table--rows tbody tr[aria-rowindex]')]\
-             .map(tr => [Number(tr.getAttribute('aria-rowindex')), tr.querySelector('th').textContent.trim()]);",
-            vec![],
-        )
-        .await?;
-    serde_json::from_value(v).context("drawn rows")
-}
-
-/// Scrolls the table's box so that treatment `index` (0-based) is the first row under the
-/// header, then waits until the window has drawn it.
-async fn scroll_to_row(b: &Browser, index: usize) -> TestResult {
-    b.js(
-        "const box = document.querySelector('.cmp-scroll'); \
-         const row = box.querySelector('tbody tr[aria-rowindex]'); \
-         box.scrollTop = arguments[0] * row.offsetHeight; return true;",
-        vec![json!(index)],
-    )
-    .await?;
-    b.wait_js_with(
-        "return !!document.querySelector(`.cmp-table--rows tbody tr[aria-rowindex=\"${arguments[0]}\"]`);",
-        vec![json!(index + HEADER_ROWS + 1)],
-        "the row at that scroll position drawn",
-    )
-    .await
-}
-
-/// The row the reader sees first under the sticky header: the first drawn row whose top is at
-/// or below the bottom of the header's cells (the cells stick, not the `<thead>`).
-async fn first_visible_row(b: &Browser) -> anyhow::Result<(usize, String)> {
-    let v = b
-        .js(
-            "const box = document.querySelector('.cmp-scroll'); \
-             const head = box.querySelector('thead tr:nth-child(2) th').getBoundingClientRect(); \
-             const rows = [...box.querySelectorAll('tbody tr[aria-rowindex]')]; \
-             const tr = rows.find(tr => tr.getBoundingClientRect().top >= head.bottom - 1); \
-             return [Number(tr.getAttribute('aria-rowindex')), tr.querySelector('th').textContent.trim()];",
-            vec![],
-        )
-        .await?;
-    serde_json::from_value(v).context("first visible row")
-}
 
 async fn large_sort_puts_the_right_row_at_each_scroll_position(ctx: &Ctx) -> TestResult {
     let b = &ctx.browser;

@@ -11,6 +11,7 @@ mod browser;
 mod compare;
 mod compare_large;
 mod hardening;
+mod large_table;
 mod offline;
 mod prerender;
 mod reading;

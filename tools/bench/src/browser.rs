@@ -70,6 +70,29 @@ impl Browser {
             .context("could not collect garbage")
     }
 
+    /// Forgets everything `origin` (`http://127.0.0.1:1234`) stored: its service worker
+    /// registrations, Cache Storage and other site data (DevTools `Storage.clearDataForOrigin`),
+    /// so the next load of a page there is a first visit again.
+    pub async fn clear_origin(&self, origin: &str) -> anyhow::Result<()> {
+        self.client
+            .issue_cmd(SessionPost::cdp(
+                "Storage.clearDataForOrigin",
+                json!({ "origin": origin, "storageTypes": "all" }),
+            ))
+            .await
+            .map(|_| ())
+            .with_context(|| format!("could not clear the site data of {origin}"))
+    }
+
+    /// A first visit to `url`: from `about:blank` (so the page before is gone, with its hold
+    /// on a service worker), with its origin's site data cleared. The HTTP cache needs no
+    /// clearing: every answer of the test server says `no-store`.
+    pub async fn cold_goto(&self, url: &str) -> anyhow::Result<()> {
+        self.goto("about:blank").await?;
+        self.clear_origin(origin_of(url)).await?;
+        self.goto(url).await
+    }
+
     pub async fn goto(&self, url: &str) -> anyhow::Result<()> {
         self.client
             .goto(url)
@@ -106,5 +129,29 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+}
+
+/// `http://127.0.0.1:1234` of `http://127.0.0.1:1234/some/path?query`.
+pub fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(i) => &url[..after_scheme + i],
+        None => url,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn the_origin_is_scheme_host_and_port() {
+        assert_eq!(
+            origin_of("http://127.0.0.1:1234/articles/x?y=1"),
+            "http://127.0.0.1:1234"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:1234"), "http://127.0.0.1:1234");
+        assert_eq!(origin_of("http://h:1/"), "http://h:1");
     }
 }

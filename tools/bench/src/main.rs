@@ -6,18 +6,28 @@
 //! 2. In headless Chromium, median of alternating cold loads: the flagship article's
 //!    prerendered app page against the same page without its scripts, with the app's takeover
 //!    of that page (when, layout shift, a glossary click), a route change inside the app
-//!    against a static load of the second article, and sorting a generated 500 × 40
-//!    comparison in the app against a hand-written vanilla-JS page; memory after opening that
-//!    comparison.
-//! 3. `target/bench/report.json` and a table with the budgets.
+//!    against a static load of the second article; a second visit to the article with the
+//!    service worker in charge against the first (`repeat_visit.rs`); a generated 500 × 40
+//!    comparison in the app's windowed table against a hand-written vanilla-JS page with every
+//!    row (opening, memory, a sort, a scroll), and a sort of the real comparison
+//!    (`comparison.rs`).
+//! 3. `target/bench/report.json` and a table with the budgets (`report.rs`, `table.rs`).
 //!
 //! Usage: `pathways-bench [--quick] [--runs N] [--dist DIR] [--out DIR] [--strict]`.
 
 mod browser;
+mod compare_plan;
+mod compare_probe;
+mod compare_results;
+mod compare_scripts;
+mod comparison;
 mod measure;
+mod measured;
+mod repeat_visit;
 mod report;
 mod sizes;
 mod static_page;
+mod table;
 
 use std::path::{Path, PathBuf};
 
@@ -26,7 +36,8 @@ use pathways::model::{Article, ContentIndex};
 use pathways_testkit::server::{Server, Site};
 
 use browser::Browser;
-use measure::Probe;
+use compare_plan::SmallSort;
+use comparison::Servers;
 use pathways_bench::large::{self, Large};
 use report::Results;
 
@@ -114,7 +125,7 @@ fn main() {
     if let Err(e) = std::fs::write(&file, text + "\n") {
         fail(&format!("could not write {}: {e}", file.display()));
     }
-    println!("{}", report::table(&results, &budgets));
+    println!("{}", table::table(&results, &budgets));
     println!("report: {}", file.display());
     let missed = json["budgets_missed"].as_array().map_or(0, Vec::len);
     if o.strict && missed > 0 {
@@ -144,6 +155,7 @@ struct Plan {
     flagship: Article,
     second: Article,
     large: Large,
+    small: SmallSort,
 }
 
 async fn run(o: &Options) -> anyhow::Result<Results> {
@@ -191,6 +203,7 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
     }
     write(&pages.join("sort.html"), &large::vanilla_page(&css_hrefs))?;
 
+    let small = compare_plan::small_sort(dist)?;
     let large = large::generate();
     let large_dist = o.out.join("dist-large");
     let large_json_bytes = large.write_build(dist, &large_dist)?;
@@ -225,27 +238,17 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         article_static: vec![],
         route_app: vec![],
         route_static: vec![],
-        sort_app: vec![],
-        sort_app_dom: vec![],
-        sort_app_paint: vec![],
-        sort_vanilla: vec![],
-        sort_vanilla_dom: vec![],
-        sort_vanilla_paint: vec![],
-        large_treatments_json_bytes: large_json_bytes,
-        sort_missing: None,
-        sort_attribute: large.sort_attribute.label.clone(),
-        large_rows_shown: 0,
-        wasm_memory: vec![],
-        js_heap: vec![],
-        wasm_memory_missing: None,
-        js_heap_missing: None,
-        wasm_memory_source: None,
-        memory_note: String::new(),
+        compare: compare_results::CompareResults {
+            large_treatments_json_bytes: large_json_bytes,
+            ..Default::default()
+        },
+        repeat: Default::default(),
     };
     let plan = Plan {
         flagship,
         second,
         large,
+        small,
     };
 
     let browser = Browser::start().await?;
@@ -272,6 +275,7 @@ async fn browse(
     r: &mut Results,
 ) -> anyhow::Result<()> {
     b.on_new_document(measure::INSTRUMENT).await?;
+    b.on_new_document(compare_scripts::TABLE_SHOWN).await?;
     let app_article = server.url(&format!("/articles/{}", plan.flagship.meta.slug));
     let static_article = server.url(&format!(
         "/__bench/articles/{}.html",
@@ -315,194 +319,11 @@ async fn browse(
         );
     }
 
-    // The large comparison.
-    let large = &plan.large;
-    let label = large.sort_attribute.label.as_str();
-    let want = large::TREATMENTS as u64;
-    let app_url = large_server.url(&large.compare_path());
-    let vanilla_url = large_server.url("/__bench/sort.html");
-    let n = large.sorted_names.len();
-    let json_bytes = r.large_treatments_json_bytes;
-    let mut checks: Vec<(usize, String)> = (0..n)
-        .step_by(50)
-        .map(|i| (i, large.sorted_names[i].clone()))
-        .collect();
-    checks.push((n - 1, large.sorted_names[n - 1].clone()));
-
-    eprintln!(
-        "bench: large comparison ({} × {})",
-        large::TREATMENTS,
-        large::ATTRIBUTES
-    );
-    let probe = measure::open_table(b, &app_url, label, want).await?;
-    r.large_rows_shown = probe.rows;
-    let supported = probe.rows >= want && probe.sortable;
-    if !supported {
-        r.sort_missing = Some(unsupported_reason(
-            &probe,
-            label,
-            r.large_treatments_json_bytes,
-        ));
-        // Memory of a page that does not show the table would read as the table's memory:
-        // report it only in the reason.
-        take_memory(b, r).await;
-        let shown = |v: Option<f64>| v.map_or("?".to_owned(), |v| format!("{v:.0} B"));
-        let (wasm, heap) = (shown(r.wasm_memory.pop()), shown(r.js_heap.pop()));
-        let reason = format!(
-            "not measured: the app did not show the {want}-row comparison (see sort_ms); \
-             the page it showed instead used {wasm} of wasm memory and {heap} of JS heap"
-        );
-        r.wasm_memory_missing.get_or_insert(reason.clone());
-        r.js_heap_missing.get_or_insert(reason);
-    }
-    let vanilla = measure::open_table(b, &vanilla_url, label, want).await?;
-    if vanilla.rows < want || !vanilla.sortable {
-        bail!(
-            "the vanilla sort page showed {} rows (sortable header: {}): the bench page is broken",
-            vanilla.rows,
-            vanilla.sortable
-        );
-    }
-    for i in 0..runs {
-        let app = async {
-            if !supported {
-                return Ok::<_, anyhow::Error>(None);
-            }
-            let probe = measure::open_table(b, &app_url, label, want).await?;
-            if probe.rows < want || !probe.sortable {
-                bail!(unsupported_reason(&probe, label, json_bytes));
-            }
-            take_memory(b, r).await;
-            measure::settle(b).await?;
-            Ok(Some(measure::sort_click(b, label, &checks).await?))
-        };
-        let vanilla = async {
-            measure::open_table(b, &vanilla_url, label, want).await?;
-            measure::settle(b).await?;
-            measure::sort_click(b, label, &checks).await
-        };
-        let (app, vanilla) = if i % 2 == 0 {
-            let x = app.await;
-            (x, vanilla.await?)
-        } else {
-            let y = vanilla.await?;
-            (app.await, y)
-        };
-        r.sort_vanilla.push(vanilla.ms);
-        r.sort_vanilla_dom.push(vanilla.dom);
-        r.sort_vanilla_paint.push(vanilla.paint);
-        match app {
-            Ok(Some(app)) => {
-                r.sort_app.push(app.ms);
-                r.sort_app_dom.push(app.dom);
-                r.sort_app_paint.push(app.paint);
-                eprintln!(
-                    "  run {}: sort app {:.1} ms (frame {:.1}), vanilla {:.1} ms (frame {:.1})",
-                    i + 1,
-                    app.ms,
-                    app.paint,
-                    vanilla.ms,
-                    vanilla.paint
-                );
-            }
-            Ok(None) => eprintln!(
-                "  run {}: sort vanilla {:.1} ms (DOM {:.1}, frame {:.1}); app not measured",
-                i + 1,
-                vanilla.ms,
-                vanilla.dom,
-                vanilla.paint
-            ),
-            Err(e) => {
-                // The compare page is young: a failure there is reported, not fatal.
-                r.sort_app.clear();
-                r.sort_app_dom.clear();
-                r.sort_app_paint.clear();
-                r.sort_missing = Some(format!("not measured: the app's sort failed: {e:#}"));
-                eprintln!("  run {}: app sort failed: {e:#}", i + 1);
-                break;
-            }
-        }
-    }
-    r.memory_note = format!(
-        "after opening /compare?all=1&view=rows ({} treatments) on the {} × {} catalogue (before sorting); \
-         the app showed {} treatment rows{}",
-        large::TREATMENTS,
-        large::TREATMENTS,
-        large::ATTRIBUTES,
-        r.large_rows_shown,
-        if r.large_rows_shown < want {
-            ", so the memory metrics are not reported"
-        } else {
-            ""
-        }
-    );
-    Ok(())
-}
-
-fn unsupported_reason(probe: &Probe, label: &str, json_bytes: u64) -> String {
-    let want = large::TREATMENTS as u64;
-    let mut reason = format!(
-        "not measured: the app's /compare?all=1&view=rows ({want} treatments) showed {} of {want} rows",
-        probe.rows
-    );
-    if probe.rows > 0 && !probe.sortable {
-        reason.push_str(&format!(
-            " and no sortable header <th aria-sort><button>{label}</button>"
-        ));
-    }
-    if let Some(first) = probe.notices.first() {
-        reason.push_str(&format!("; the page says {first:?}"));
-        if probe.notices.len() > 1 {
-            reason.push_str(&format!(" (+{} more)", probe.notices.len() - 1));
-        }
-    }
-    if probe.notices.iter().any(|n| n.contains("too large")) {
-        reason.push_str(&format!(
-            " (the generated treatments.json is {json_bytes} B; the app's limit is \
-             api::MAX_BYTES = {} B)",
-            pathways::api::MAX_BYTES
-        ));
-    }
-    if probe.rows < want {
-        reason.push_str(&format!(
-            "; the compare URL state also keeps at most MAX_TREATMENTS = {} treatments",
-            pathways::model::compare::MAX_TREATMENTS
-        ));
-    }
-    reason
-}
-
-async fn take_memory(b: &Browser, r: &mut Results) {
-    if let Err(e) = b.collect_garbage().await {
-        r.js_heap_missing = Some(format!("not measured: {e:#}"));
-        return;
-    }
-    match measure::memory(b).await {
-        Ok(m) => {
-            match m.js_heap {
-                Some(v) => r.js_heap.push(v),
-                None => {
-                    r.js_heap_missing =
-                        Some("not measured: performance.memory is not available".into())
-                }
-            }
-            match m.wasm {
-                Some(v) => {
-                    r.wasm_memory.push(v);
-                    r.wasm_memory_source = m.wasm_source;
-                }
-                None => {
-                    r.wasm_memory_missing = Some(
-                        "not measured: neither the TrunkApplicationStarted event nor \
-                         window.wasmBindings exposed the wasm memory"
-                            .into(),
-                    )
-                }
-            }
-        }
-        Err(e) => {
-            r.js_heap_missing = Some(format!("not measured: {e:#}"));
-            r.wasm_memory_missing = Some(format!("not measured: {e:#}"));
-        }
-    }
+    let flagship = format!("/articles/{}", plan.flagship.meta.slug);
+    repeat_visit::measure(b, runs, server, &flagship, &mut r.repeat).await?;
+    let servers = Servers {
+        real: server,
+        large: large_server,
+    };
+    comparison::measure(b, runs, &plan.large, &plan.small, servers, &mut r.compare).await
 }

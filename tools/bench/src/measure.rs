@@ -2,12 +2,12 @@
 //! (milliseconds since the document's navigation started, for loads; since a synthetic click,
 //! for interactions); Rust only waits for the page to publish its result.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use serde_json::{json, Value};
 
-use crate::browser::{Browser, WAIT};
+use crate::browser::Browser;
 
 /// Installed at the start of every document (before any of the page's scripts).
 ///
@@ -33,14 +33,22 @@ use crate::browser::{Browser, WAIT};
 ///   the takeover (if not, the reader saw the app's view first and nothing could move). The
 ///   Layout Instability API does not count newly inserted nodes as shifted, and the swap
 ///   inserts every node anew, so this is what sees a takeover that moves the page.
-/// - `wasm`: the exports Trunk's loader announces in the `TrunkApplicationStarted` event.
+/// - `wasm`: the exports Trunk's loader announces in the `TrunkApplicationStarted` event;
+///   `started`: whether that event came (the app has mounted: `pathways::start` runs inside
+///   the wasm's initialisation, before the loader announces it).
+/// - `controlled`: whether a service worker answered this document's navigation (a cold load
+///   must not have one; a repeat visit must).
 pub const INSTRUMENT: &str = r#"(() => {
   if (!/^https?:$/.test(location.protocol)) return;
   const B = window.__bench = {
-    found: null, visible: null, wasm: null, takeover: null, takenOver: null,
+    found: null, visible: null, wasm: null, started: false, takeover: null, takenOver: null,
     cls: null, clsSupported: false, swapShift: null, swapMissing: [], paintedBefore: false,
+    controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
   };
-  addEventListener('TrunkApplicationStarted', e => { B.wasm = (e.detail && e.detail.wasm) || null; });
+  addEventListener('TrunkApplicationStarted', e => {
+    B.wasm = (e.detail && e.detail.wasm) || null;
+    B.started = true;
+  });
   B.afterPaint = cb => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => cb(performance.now());
@@ -163,96 +171,31 @@ t0 = performance.now();
 link.click();
 "#;
 
-/// Finds the table whose sortable header (`<th aria-sort><button>`) reads `arguments[0]`.
-const FIND_SORT_TABLE: &str = r#"
-const findSort = label => {
-  const button = [...document.querySelectorAll('th[aria-sort] button')]
-    .find(b => b.textContent.includes(label));
-  return button ? { button, table: button.closest('table') } : null;
-};
-const bodyRows = table => table ? table.querySelectorAll(':scope > tbody > tr') : [];
-"#;
-
-/// How far the large comparison has rendered: `{ rows, sortable, started }`.
-const SORT_PROBE: &str = r#"
-const found = findSort(arguments[0]);
-const rows = found ? bodyRows(found.table).length
-  : Math.max(0, ...[...document.querySelectorAll('table')].map(t => bodyRows(t).length));
-const text = sel => [...document.querySelectorAll(sel)].map(e => e.textContent.trim()).filter(t => t);
-return {
-  rows,
-  sortable: !!found,
-  started: document.readyState === 'complete' && (!!window.__benchReady || !!(window.__bench && window.__bench.wasm)),
-  loading: !!document.querySelector('.status--loading'),
-  elements: document.getElementsByTagName('*').length,
-  notices: text('.cmp-notices li, .status--error p:not(.status__actions)'),
-};
-"#;
-
-/// Clicks the header `arguments[0]` and waits until the rows named in `arguments[1]`
-/// (`[index, name]` pairs) are in place. `ms`: click → new order in the DOM with style and
-/// layout computed (forced by reading geometry): the main-thread work of the sort, without
-/// the wait for the next frame. `paint`: click → after the next frame.
-const SORT_CLICK: &str = r#"
-const [label, checks, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-const start = findSort(label);
-if (!start) { done({ error: 'no sortable header ' + JSON.stringify(label) }); return; }
-const inOrder = () => {
-  const found = findSort(label);
-  const rows = found ? bodyRows(found.table) : [];
-  return checks.every(([i, name]) => rows[i] && rows[i].cells[0] && rows[i].cells[0].textContent.includes(name));
-};
-if (inOrder()) { done({ error: 'the table was already in the sorted order' }); return; }
-let t0 = 0;
-const observer = new MutationObserver(() => {
-  if (!inOrder()) return;
-  observer.disconnect();
-  const found = performance.now() - t0;
-  document.body.getBoundingClientRect();
-  const ms = performance.now() - t0;
-  window.__bench.afterPaint(t => done({ ms, found, paint: t - t0 }));
-});
-observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-t0 = performance.now();
-start.button.click();
-"#;
-
-/// `{ js_heap, wasm, wasm_source }` of the current page.
-const MEMORY: &str = r#"
-const done = arguments[arguments.length - 1];
-(async () => {
-  const out = { js_heap: null, wasm: null, wasm_source: null, js_heap_source: null };
-  if (performance.memory) {
-    out.js_heap = performance.memory.usedJSHeapSize;
-    out.js_heap_source = 'performance.memory.usedJSHeapSize';
-  }
-  const announced = window.__bench && window.__bench.wasm;
-  if (announced && announced.memory) {
-    out.wasm = announced.memory.buffer.byteLength;
-    out.wasm_source = 'TrunkApplicationStarted event: detail.wasm.memory.buffer.byteLength';
-  } else if (window.wasmBindings && typeof window.wasmBindings.default === 'function') {
-    const exports = await window.wasmBindings.default();
-    if (exports && exports.memory) {
-      out.wasm = exports.memory.buffer.byteLength;
-      out.wasm_source = 'await wasmBindings.default() (the initialised exports): memory.buffer.byteLength';
-    }
-  }
-  done(out);
-})().catch(e => done({ error: String(e) }));
-"#;
-
-/// A cold load of `url` (after `about:blank`, with the HTTP cache off): ms from navigation
-/// start until the article's heading and first paragraph are on screen.
+/// A cold load of `url` ([`Browser::cold_goto`]: no service worker, no cached file): ms from
+/// navigation start until the article's heading and first paragraph are on screen.
 pub async fn load_visible(b: &Browser, url: &str) -> anyhow::Result<f64> {
-    b.goto("about:blank").await?;
-    b.goto(url).await?;
+    b.cold_goto(url).await?;
+    let (ms, controlled) = visible(b, url).await?;
+    if controlled {
+        bail!("{url}: a service worker answered a load meant to be a first visit");
+    }
+    Ok(ms)
+}
+
+/// After a navigation to `url`: ms from its start until the article's heading and first
+/// paragraph are on screen, and whether a service worker answered the navigation.
+pub async fn visible(b: &Browser, url: &str) -> anyhow::Result<(f64, bool)> {
     let value = b
         .wait_for(
-            "return window.__bench ? window.__bench.visible : null;",
+            "const B = window.__bench; \
+             return B && B.visible !== null ? { ms: B.visible, controlled: B.controlled } : null;",
             &format!("article heading and first paragraph of {url}"),
         )
         .await?;
-    number(&value, "visible")
+    Ok((
+        number(&value["ms"], "visible")?,
+        value["controlled"] == json!(true),
+    ))
 }
 
 /// How the app took over a prerendered article, in one cold load.
@@ -339,117 +282,7 @@ pub async fn route_change(b: &Browser, title: &str) -> anyhow::Result<f64> {
     number(&value["ms"], "route change")
 }
 
-/// What the large comparison at `url` shows once it stops changing.
-pub struct Probe {
-    pub rows: u64,
-    pub sortable: bool,
-    /// What the page says about the address it was given, or its error message.
-    pub notices: Vec<String>,
-}
-
-/// Opens `url` and waits until it shows `want_rows` rows with a sortable `label` header, or
-/// has stopped changing for 3 s after its scripts started and its loading indicator went away
-/// (the page does not support it).
-pub async fn open_table(
-    b: &Browser,
-    url: &str,
-    label: &str,
-    want_rows: u64,
-) -> anyhow::Result<Probe> {
-    b.goto("about:blank").await?;
-    b.goto(url).await?;
-    let script = format!("{FIND_SORT_TABLE}{SORT_PROBE}");
-    let deadline = Instant::now() + WAIT;
-    let mut last: Option<(u64, bool, u64, bool)> = None;
-    let mut since = Instant::now();
-    loop {
-        let v = b.js(&script, vec![json!(label)]).await?;
-        let probe = Probe {
-            rows: v["rows"].as_u64().unwrap_or(0),
-            sortable: v["sortable"].as_bool().unwrap_or(false),
-            notices: v["notices"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|n| n.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        };
-        if probe.rows >= want_rows && probe.sortable {
-            return Ok(probe);
-        }
-        let loading = v["loading"].as_bool().unwrap_or(false);
-        let state = (
-            probe.rows,
-            probe.sortable,
-            v["elements"].as_u64().unwrap_or(0),
-            loading,
-        );
-        if last != Some(state) {
-            last = Some(state);
-            since = Instant::now();
-        }
-        let started = v["started"].as_bool().unwrap_or(false);
-        if (started && !loading && since.elapsed() > Duration::from_secs(3))
-            || Instant::now() > deadline
-        {
-            return Ok(probe);
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// One sort, in ms from the click.
-pub struct SortTiming {
-    /// Until the new order is in the DOM and style and layout are computed.
-    pub ms: f64,
-    /// Until the new order is in the DOM (before style and layout).
-    pub dom: f64,
-    /// Until after the next frame.
-    pub paint: f64,
-}
-
-pub async fn sort_click(
-    b: &Browser,
-    label: &str,
-    checks: &[(usize, String)],
-) -> anyhow::Result<SortTiming> {
-    let checks: Vec<Value> = checks.iter().map(|(i, name)| json!([i, name])).collect();
-    let script = format!("{FIND_SORT_TABLE}{SORT_CLICK}");
-    let value = b
-        .js_async(&script, vec![json!(label), Value::Array(checks)])
-        .await?;
-    if let Some(error) = value.get("error") {
-        bail!("sort: {error}");
-    }
-    Ok(SortTiming {
-        ms: number(&value["ms"], "sort")?,
-        dom: number(&value["found"], "sort")?,
-        paint: number(&value["paint"], "sort paint")?,
-    })
-}
-
-/// The page's memory: `(js_heap_bytes, wasm_bytes, how wasm memory was found)`.
-pub struct Memory {
-    pub js_heap: Option<f64>,
-    pub wasm: Option<f64>,
-    pub wasm_source: Option<String>,
-}
-
-pub async fn memory(b: &Browser) -> anyhow::Result<Memory> {
-    let value = b.js_async(MEMORY, vec![]).await?;
-    if let Some(error) = value.get("error") {
-        bail!("memory: {error}");
-    }
-    Ok(Memory {
-        js_heap: value["js_heap"].as_f64(),
-        wasm: value["wasm"].as_f64(),
-        wasm_source: value["wasm_source"].as_str().map(str::to_owned),
-    })
-}
-
-fn number(value: &Value, what: &str) -> anyhow::Result<f64> {
+pub fn number(value: &Value, what: &str) -> anyhow::Result<f64> {
     value
         .as_f64()
         .filter(|n| n.is_finite() && *n >= 0.0)

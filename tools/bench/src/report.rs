@@ -2,57 +2,12 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::measure::{median, Takeover};
+use crate::compare_results::CompareResults;
+use crate::measure::Takeover;
+use crate::measured::Measured;
+use crate::repeat_visit::RepeatResults;
 use crate::sizes::{self, FileSize, Readable};
 use pathways_bench::budget::Budget;
-
-/// A measured value, or why it could not be measured.
-#[derive(Debug, Clone)]
-pub enum Measured {
-    Value(f64),
-    /// Starts with "not measured: ".
-    Missing(String),
-}
-
-impl Measured {
-    pub fn missing(reason: impl std::fmt::Display) -> Measured {
-        Measured::Missing(format!("not measured: {reason}"))
-    }
-
-    /// The median of `samples`, or `reason` when there are none.
-    pub fn median_of(samples: &[f64], reason: &str) -> Measured {
-        match median(samples) {
-            Some(m) => Measured::Value(m),
-            None => Measured::missing(reason),
-        }
-    }
-
-    pub fn value(&self) -> Option<f64> {
-        match self {
-            Measured::Value(v) => Some(*v),
-            Measured::Missing(_) => None,
-        }
-    }
-
-    /// The largest of `samples` (a jump in any run is a jump), missing with `reason` first if
-    /// there is one, then if there are no samples.
-    pub fn max_of(samples: &[f64], reason: Option<&str>) -> Measured {
-        match (reason, samples.iter().copied().reduce(f64::max)) {
-            (Some(reason), _) => Measured::Missing(reason.to_owned()),
-            (None, Some(v)) => Measured::Value(v),
-            (None, None) => Measured::missing("no sample"),
-        }
-    }
-
-    /// `a / b`, missing if either is (with the first reason).
-    pub fn ratio(a: &Measured, b: &Measured) -> Measured {
-        match (a, b) {
-            (Measured::Value(a), Measured::Value(b)) if *b > 0.0 => Measured::Value(a / b),
-            (Measured::Value(_), Measured::Value(_)) => Measured::missing("the baseline took 0 ms"),
-            (Measured::Missing(r), _) | (_, Measured::Missing(r)) => Measured::Missing(r.clone()),
-        }
-    }
-}
 
 /// Everything one run of the bench found.
 pub struct Results {
@@ -80,23 +35,10 @@ pub struct Results {
     pub article_static: Vec<f64>,
     pub route_app: Vec<f64>,
     pub route_static: Vec<f64>,
-    pub sort_app: Vec<f64>,
-    pub sort_app_dom: Vec<f64>,
-    pub sort_app_paint: Vec<f64>,
-    pub sort_vanilla: Vec<f64>,
-    pub sort_vanilla_dom: Vec<f64>,
-    pub sort_vanilla_paint: Vec<f64>,
-    pub large_treatments_json_bytes: u64,
-    /// Why the app's sort was not measured, if it was not.
-    pub sort_missing: Option<String>,
-    pub sort_attribute: String,
-    pub large_rows_shown: u64,
-    pub wasm_memory: Vec<f64>,
-    pub js_heap: Vec<f64>,
-    pub wasm_memory_missing: Option<String>,
-    pub js_heap_missing: Option<String>,
-    pub wasm_memory_source: Option<String>,
-    pub memory_note: String,
+    /// The comparison at scale, and the real comparison's sort (issue 15).
+    pub compare: CompareResults,
+    /// The second visit with the service worker in charge (issue 16).
+    pub repeat: RepeatResults,
 }
 
 impl Results {
@@ -141,7 +83,7 @@ impl Results {
 }
 
 /// "pass", "fail" or "not measured".
-fn status(budget: &Budget, value: &Measured) -> &'static str {
+pub fn status(budget: &Budget, value: &Measured) -> &'static str {
     match value.value() {
         None => "not measured",
         Some(v) if budget.holds(v) => "pass",
@@ -153,7 +95,7 @@ fn status(budget: &Budget, value: &Measured) -> &'static str {
 type Measure = fn(&FileSize) -> u64;
 
 /// The report's metrics, in order: name and value.
-fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
+pub fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
     let f = &r.files;
     let bytes = |kind: Option<&str>, m: fn(&FileSize) -> u64| {
         Measured::Value(sizes::total(f, kind, m) as f64)
@@ -165,24 +107,6 @@ fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
     let article_static = Measured::median_of(&r.article_static, "no static load was measured");
     let route_app = Measured::median_of(&r.route_app, "no route change was measured");
     let route_static = Measured::median_of(&r.route_static, "no static load was measured");
-    let sort_reason = r.sort_missing.as_deref().unwrap_or("no sort was measured");
-    let strip = |s: &str| s.trim_start_matches("not measured: ").to_owned();
-    let sort_app = Measured::median_of(&r.sort_app, &strip(sort_reason));
-    let sort_app_dom = Measured::median_of(&r.sort_app_dom, &strip(sort_reason));
-    let sort_app_paint = Measured::median_of(&r.sort_app_paint, &strip(sort_reason));
-    let sort_vanilla = Measured::median_of(&r.sort_vanilla, "the vanilla page was not measured");
-    let sort_vanilla_dom =
-        Measured::median_of(&r.sort_vanilla_dom, "the vanilla page was not measured");
-    let sort_vanilla_paint =
-        Measured::median_of(&r.sort_vanilla_paint, "the vanilla page was not measured");
-    let wasm_memory = Measured::median_of(
-        &r.wasm_memory,
-        &strip(r.wasm_memory_missing.as_deref().unwrap_or("no sample")),
-    );
-    let js_heap = Measured::median_of(
-        &r.js_heap,
-        &strip(r.js_heap_missing.as_deref().unwrap_or("no sample")),
-    );
     let takeover = r.takeover_missing.as_deref();
     let interactive = match takeover {
         Some(reason) => Measured::Missing(reason.to_owned()),
@@ -199,7 +123,7 @@ fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
         ),
         (reason, samples) => Measured::max_of(samples, reason),
     };
-    vec![
+    let mut metrics = vec![
         ("wasm_bytes", bytes(Some("wasm"), raw)),
         ("wasm_gzip_bytes", bytes(Some("wasm"), gz)),
         ("wasm_brotli_bytes", bytes(Some("wasm"), br)),
@@ -240,16 +164,10 @@ fn metrics(r: &Results) -> Vec<(&'static str, Measured)> {
             "route_change_ratio",
             Measured::ratio(&route_app, &route_static),
         ),
-        ("sort_ms", sort_app.clone()),
-        ("sort_vanilla_ms", sort_vanilla.clone()),
-        ("sort_ratio", Measured::ratio(&sort_app, &sort_vanilla)),
-        ("sort_dom_ms", sort_app_dom),
-        ("sort_vanilla_dom_ms", sort_vanilla_dom),
-        ("sort_paint_ms", sort_app_paint),
-        ("sort_vanilla_paint_ms", sort_vanilla_paint),
-        ("wasm_memory_bytes", wasm_memory),
-        ("js_heap_bytes", js_heap),
-    ]
+    ];
+    metrics.extend(r.compare.metrics());
+    metrics.extend(r.repeat.metrics());
+    metrics
 }
 
 /// `report.json`.
@@ -318,16 +236,12 @@ pub fn to_json(r: &Results, budgets: &[Budget]) -> Value {
             "article_takeover_shift_px": samples(&r.article_swap_shift),
             "route_change_ms": samples(&r.route_app),
             "route_static_ms": samples(&r.route_static),
-            "sort_ms": samples(&r.sort_app),
-            "sort_dom_ms": samples(&r.sort_app_dom),
-            "sort_paint_ms": samples(&r.sort_app_paint),
-            "sort_vanilla_ms": samples(&r.sort_vanilla),
-            "sort_vanilla_dom_ms": samples(&r.sort_vanilla_dom),
-            "sort_vanilla_paint_ms": samples(&r.sort_vanilla_paint),
-            "wasm_memory_bytes": samples(&r.wasm_memory),
-            "js_heap_bytes": samples(&r.js_heap),
         }),
     );
+    if let Some(Value::Object(samples)) = report.get_mut("samples") {
+        r.compare.samples(samples);
+        r.repeat.samples(samples);
+    }
     report.insert(
         "pages".into(),
         json!({
@@ -351,17 +265,12 @@ pub fn to_json(r: &Results, budgets: &[Budget]) -> Value {
                 "/__bench/articles/{}.html: dist/articles/{}.html without its scripts",
                 r.second, r.second
             ),
-            "sort": format!(
-                "/compare?all=1&view=rows ({} treatments) on target/bench/dist-large, header {:?} clicked once (ascending)",
-                crate::large::TREATMENTS, r.sort_attribute
-            ),
-            "sort_vanilla": "/__bench/sort.html on the same server and data",
-            "large_compare_rows_shown": r.large_rows_shown,
-            "large_treatments_json_bytes": r.large_treatments_json_bytes,
-            "wasm_memory_source": r.wasm_memory_source,
-            "memory": r.memory_note,
         }),
     );
+    if let Some(Value::Object(pages)) = report.get_mut("pages") {
+        r.compare.pages(pages);
+        r.repeat.pages(&r.flagship, pages);
+    }
     Value::Object(report)
 }
 
@@ -384,245 +293,9 @@ fn round(v: f64, places: i32) -> f64 {
     (v * f).round() / f
 }
 
-/// The table `make bench` prints.
-pub fn table(r: &Results, budgets: &[Budget]) -> String {
-    let metrics = metrics(r);
-    let get = |name: &str| {
-        metrics
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_else(|| Measured::missing("unknown metric"))
-    };
-    let mut out = String::new();
-    out.push_str(&format!(
-        "Pathways bench ({} mode: median of {} alternating runs each) — {}, {}\n\n",
-        r.mode, r.runs, r.chromium, r.dist
-    ));
-    out.push_str(&format!(
-        "{:<28} {:<14} {:<13} {}\n",
-        "metric", "budget", "result", "value"
-    ));
-    out.push_str(&format!("{}\n", "-".repeat(100)));
-    let size_row = |label: &str, kind: Option<&str>| {
-        let t = |m: fn(&FileSize) -> u64| group(sizes::total(&r.files, kind, m));
-        format!(
-            "{label:<28} {:<14} {:<13} {} / {} / {} B (raw / gzip / brotli)\n",
-            "",
-            "",
-            t(|f| f.raw),
-            t(|f| f.gzip),
-            t(|f| f.brotli)
-        )
-    };
-    out.push_str(&size_row("wasm", Some("wasm")));
-    out.push_str(&size_row("js", Some("js")));
-    out.push_str(&size_row("css", Some("css")));
-    out.push_str(&size_row("index.html", Some("html")));
-    out.push_str(&size_row("content/index.json", Some("json")));
-    out.push_str(&size_row("first load (all of the above)", None));
-    let line = |out: &mut String, name: &str, shown: String| {
-        let budget = budgets.iter().find(|b| b.metric == name);
-        let value = get(name);
-        let (limit, status) = match budget {
-            Some(b) => (
-                format!("{} {} {}", b.op.symbol(), fmt_num(b.limit, &b.unit), b.unit),
-                status(b, &value).to_uppercase(),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let shown = match &value {
-            // A ratio missing for the same reason as its numerator says so once.
-            Measured::Missing(reason)
-                if name == "sort_ratio"
-                    && matches!(get("sort_ms"), Measured::Missing(r) if &r == reason) =>
-            {
-                "not measured: as sort_ms".to_owned()
-            }
-            Measured::Missing(reason) => reason.clone(),
-            Measured::Value(_) => shown,
-        };
-        out.push_str(&format!("{name:<28} {limit:<14} {status:<13} {shown}\n"));
-    };
-    let v = |name: &str| get(name).value().unwrap_or(f64::NAN);
-    line(
-        &mut out,
-        "first_load_brotli_bytes",
-        format!("{} B", group(v("first_load_brotli_bytes") as u64)),
-    );
-    line(
-        &mut out,
-        "readable_bytes_brotli",
-        format!(
-            "{} B  HTML to </article> {} B + CSS {} B",
-            group(v("readable_bytes_brotli") as u64),
-            group(r.readable.html_brotli),
-            group(r.readable.total() - r.readable.html_brotli)
-        ),
-    );
-    line(
-        &mut out,
-        "article_visible_app_ms",
-        format!(
-            "{:.1} ms  /articles/{}",
-            v("article_visible_app_ms"),
-            r.flagship
-        ),
-    );
-    line(
-        &mut out,
-        "article_visible_static_ms",
-        format!(
-            "{:.1} ms  the same page without scripts",
-            v("article_visible_static_ms")
-        ),
-    );
-    line(
-        &mut out,
-        "article_visible_ratio",
-        format!("{:.2}", v("article_visible_ratio")),
-    );
-    line(
-        &mut out,
-        "article_interactive_ms",
-        format!(
-            "{:.1} ms  the app replaced the prerendered page",
-            v("article_interactive_ms")
-        ),
-    );
-    line(
-        &mut out,
-        "article_cls",
-        format!("{:.4}  (largest of the runs)", v("article_cls")),
-    );
-    line(
-        &mut out,
-        "article_takeover_shift_px",
-        format!(
-            "{:.1} px  (largest move at the swap; {} of {} runs swapped before the first frame)",
-            v("article_takeover_shift_px"),
-            r.swapped_before_paint,
-            r.runs
-        ),
-    );
-    line(
-        &mut out,
-        "route_change_ms",
-        format!(
-            "{:.1} ms  click to /articles/{}",
-            v("route_change_ms"),
-            r.second
-        ),
-    );
-    line(
-        &mut out,
-        "route_static_ms",
-        format!(
-            "{:.1} ms  static page of /articles/{}",
-            v("route_static_ms"),
-            r.second
-        ),
-    );
-    line(
-        &mut out,
-        "route_change_ratio",
-        format!("{:.2}", v("route_change_ratio")),
-    );
-    line(
-        &mut out,
-        "sort_ms",
-        format!(
-            "{:.1} ms  (DOM order {:.1} ms, next frame {:.1} ms)",
-            v("sort_ms"),
-            v("sort_dom_ms"),
-            v("sort_paint_ms")
-        ),
-    );
-    line(
-        &mut out,
-        "sort_vanilla_ms",
-        format!(
-            "{:.1} ms  (DOM order {:.1} ms, next frame {:.1} ms)",
-            v("sort_vanilla_ms"),
-            v("sort_vanilla_dom_ms"),
-            v("sort_vanilla_paint_ms")
-        ),
-    );
-    line(&mut out, "sort_ratio", format!("{:.2}", v("sort_ratio")));
-    line(
-        &mut out,
-        "wasm_memory_bytes",
-        format!("{} B", group(v("wasm_memory_bytes") as u64)),
-    );
-    line(
-        &mut out,
-        "js_heap_bytes",
-        format!("{} B", group(v("js_heap_bytes") as u64)),
-    );
-    out.push_str(&format!("\nmemory: {}\n", r.memory_note));
-    let missed: Vec<&str> = budgets
-        .iter()
-        .filter(|b| status(b, &get(&b.metric)) == "fail")
-        .map(|b| b.metric.as_str())
-        .collect();
-    let unmeasured: Vec<&str> = budgets
-        .iter()
-        .filter(|b| status(b, &get(&b.metric)) == "not measured")
-        .map(|b| b.metric.as_str())
-        .collect();
-    out.push_str(&format!(
-        "budgets: {} missed{}{}\n",
-        missed.len(),
-        if missed.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", missed.join(", "))
-        },
-        if unmeasured.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", {} not measured ({})",
-                unmeasured.len(),
-                unmeasured.join(", ")
-            )
-        }
-    ));
-    out
-}
-
-fn fmt_num(v: f64, unit: &str) -> String {
-    if unit == "B" {
-        group(v as u64)
-    } else {
-        format!("{v}")
-    }
-}
-
-/// `130000` → `130,000`.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group(0), "0");
-        assert_eq!(group(999), "999");
-        assert_eq!(group(130_000), "130,000");
-        assert_eq!(group(1_234_567), "1,234,567");
-    }
 
     #[test]
     fn budgets_compare_as_written() {
@@ -636,13 +309,5 @@ mod tests {
             status(&ratio, &Measured::missing("no compare page")),
             "not measured"
         );
-    }
-
-    #[test]
-    fn a_ratio_keeps_the_first_missing_reason() {
-        let r = Measured::ratio(&Measured::missing("a"), &Measured::Value(1.0));
-        assert!(matches!(r, Measured::Missing(s) if s == "not measured: a"));
-        let r = Measured::ratio(&Measured::Value(3.0), &Measured::Value(2.0));
-        assert_eq!(r.value(), Some(1.5));
     }
 }

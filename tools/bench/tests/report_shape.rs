@@ -29,19 +29,38 @@ const ALWAYS: &[&str] = &[
     "route_static_ms",
     "route_change_ratio",
     "sort_vanilla_ms",
+    "sort_vanilla_dom_ms",
+    "sort_vanilla_paint_ms",
+    "open_large_vanilla_ms",
+    "scroll_frame_vanilla_ms",
 ];
 
 /// Required metrics that may be `null`, but then only with a reason.
 const MAYBE: &[&str] = &[
     "article_interactive_ms",
     "sort_ms",
+    "sort_dom_ms",
+    "sort_paint_ms",
     "sort_ratio",
+    "sort_small_ms",
+    "sort_small_dom_ms",
+    "sort_small_paint_ms",
+    "open_large_ms",
+    "scroll_frame_ms",
     "wasm_memory_bytes",
     "js_heap_bytes",
+    "repeat_visit_first_ms",
+    "repeat_visit_article_ms",
+    "repeat_visit_ratio",
 ];
 
-/// Required metrics that may be `null` with a reason, and may be 0.
-const MAYBE_ZERO: &[&str] = &["article_cls", "article_takeover_shift_px"];
+/// Required metrics that may be `null` with a reason, and may be 0 (a repeat visit that
+/// downloads nothing is the goal).
+const MAYBE_ZERO: &[&str] = &[
+    "article_cls",
+    "article_takeover_shift_px",
+    "repeat_visit_bytes",
+];
 
 #[test]
 fn quick_bench_writes_a_complete_report() {
@@ -150,6 +169,33 @@ fn quick_bench_writes_a_complete_report() {
         html > 0 && Some(html) < readable["whole_page_brotli_bytes"].as_u64(),
         "the article's HTML prefix should be part of the page: {readable}"
     );
+
+    // The large sort checked the rows in the table's box, and the repeat visit's bytes are
+    // the paths it lists.
+    let pages = &report["pages"];
+    if report["sort_ms"].is_number() {
+        let checked = pages["sort_rows_checked"]["app"].as_u64().unwrap_or(0);
+        assert!(checked > 0, "sort_ms without a checked row: {pages}");
+    }
+    assert!(pages["sort_rows_checked"]["vanilla"].as_u64().unwrap_or(0) > 0);
+    let repeat = &pages["repeat_visit"];
+    if let Some(bytes) = report["repeat_visit_bytes"].as_u64() {
+        let paths = repeat["repeat_paths"]
+            .as_array()
+            .expect("pages.repeat_visit.repeat_paths");
+        let listed: u64 = paths
+            .iter()
+            .map(|p| p["bytes"].as_u64().expect("a path's bytes"))
+            .sum();
+        assert!(
+            (bytes == 0) == paths.is_empty() && bytes <= listed,
+            "repeat_visit_bytes {bytes} against the paths listed: {repeat}"
+        );
+        assert!(
+            repeat["first_visit_bytes"].as_u64().unwrap_or(0) > bytes,
+            "the first visit downloads more than the second: {repeat}"
+        );
+    }
 
     // Every sample list holds one value per run, or none when the metric was not measured;
     // the swap's move has none for a run whose takeover came before the first frame.

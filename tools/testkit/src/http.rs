@@ -71,7 +71,9 @@ impl Response {
         }
     }
 
-    pub fn write_to(self, mut stream: TcpStream) -> std::io::Result<()> {
+    /// Writes the answer; returns how many bytes were written (head and body). The connection
+    /// closes when the caller drops `stream`.
+    pub fn write_to(self, stream: &mut TcpStream) -> std::io::Result<u64> {
         let length = if self.sized {
             format!("Content-Length: {}\r\n", self.body.len())
         } else {
@@ -85,6 +87,7 @@ impl Response {
         );
         stream.write_all(head.as_bytes())?;
         stream.write_all(&self.body)?;
-        stream.flush()
+        stream.flush()?;
+        Ok((head.len() + self.body.len()) as u64)
     }
 }

@@ -3,6 +3,7 @@
 //! HTTP/1.1 that server speaks, and safe text in XPath.
 
 pub mod chrome;
+mod fault;
 pub mod http;
 pub mod server;
 pub mod xpath;

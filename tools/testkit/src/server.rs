@@ -6,6 +6,8 @@
 //! a deploy does, and its service worker can be replaced by one that does nothing
 //! ([`Site::without_service_worker`]), as a host that turns offline reading off does.
 //! Every answer carries `Cache-Control: no-store` (see [`crate::http`]), so every load is cold.
+//! The server notes what it sent ([`Server::take_served`]), so a test or the bench can count
+//! what a page really downloaded, whoever asked for it (the page or its service worker).
 
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
@@ -13,8 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
 
+use crate::fault::wait_unless_hung_up;
+pub use crate::fault::Fault;
 use crate::http::{content_type, read_request_path, Response};
 
 /// How the host answers a path that has no file.
@@ -24,23 +27,6 @@ pub enum Hosting {
     Fallback,
     /// GitHub-Pages-style: `404.html` with status 404.
     NotFoundPage,
-}
-
-/// A deliberate failure for one path.
-#[derive(Debug, Clone)]
-pub enum Fault {
-    /// Answer with this status and a short plain-text body.
-    Status(u16),
-    /// Answer with the site's `index.html`, as a fallback host does.
-    Html,
-    /// Answer 200 `application/json` with this body.
-    Body(String),
-    /// Wait this long before answering normally. A client that hangs up meanwhile (an aborted
-    /// fetch) ends the wait; [`Server::take_abandoned`] lists those paths.
-    Stall(Duration),
-    /// Answer 200 `application/json` with this body and no `Content-Length` (the end of the body
-    /// is the end of the connection), so only the body's real length tells its size.
-    Unsized(String),
 }
 
 /// What to serve, and how: `Site::new(dist).under("/pathways").start()`.
@@ -113,6 +99,7 @@ impl Site {
         let origin = format!("http://{}", listener.local_addr()?);
         let faults = Arc::new(Mutex::new(HashMap::new()));
         let abandoned = Arc::new(Mutex::new(Vec::new()));
+        let served = Arc::new(Mutex::new(Vec::new()));
         let root = Arc::new(Mutex::new(self.root.clone()));
         let unreachable = Arc::new(AtomicBool::new(false));
         let host = Arc::new(Host {
@@ -121,6 +108,7 @@ impl Site {
             unreachable: unreachable.clone(),
             faults: faults.clone(),
             abandoned: abandoned.clone(),
+            served: served.clone(),
         });
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -136,8 +124,20 @@ impl Site {
             unreachable,
             faults,
             abandoned,
+            served,
         })
     }
+}
+
+/// One answer the server sent in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    /// The URL path asked for, without query or fragment.
+    pub path: String,
+    pub status: u16,
+    /// Everything written to the connection: the status line, the headers and the body (sent
+    /// as stored: this server does not compress).
+    pub bytes: u64,
 }
 
 /// A running [`Site`]. It serves until the process ends.
@@ -147,6 +147,7 @@ pub struct Server {
     unreachable: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
+    served: Arc<Mutex<Vec<Served>>>,
 }
 
 impl Server {
@@ -184,6 +185,13 @@ impl Server {
     pub fn take_abandoned(&self) -> Vec<String> {
         std::mem::take(&mut *self.abandoned.lock().expect("abandoned list"))
     }
+
+    /// Every answer sent in full since the last call, in the order they were finished. A
+    /// connection closed unanswered ([`Server::set_unreachable`], an abandoned stall) or one
+    /// the client hung up on during the answer is not listed.
+    pub fn take_served(&self) -> Vec<Served> {
+        std::mem::take(&mut *self.served.lock().expect("served list"))
+    }
 }
 
 /// The serving side of a [`Server`]: the site and the state the tests change.
@@ -194,6 +202,7 @@ struct Host {
     unreachable: Arc<AtomicBool>,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     abandoned: Arc<Mutex<Vec<String>>>,
+    served: Arc<Mutex<Vec<Served>>>,
 }
 
 impl Host {
@@ -232,7 +241,18 @@ impl Host {
             }
             None => self.serve(&path),
         };
-        response.write_to(stream)
+        let status = response.status;
+        let mut stream = stream;
+        let bytes = response.write_to(&mut stream)?;
+        // Noted before the connection closes, so a client that has read the whole answer
+        // finds it listed.
+        self.served.lock().expect("served list").push(Served {
+            path,
+            status,
+            bytes,
+        });
+        drop(stream);
+        Ok(())
     }
 
     fn serve(&self, path: &str) -> Response {
@@ -318,25 +338,4 @@ fn without_embedded(mut html: String, path: &str) -> String {
         }
     }
     html
-}
-
-/// Waits `delay`, checking every 50 ms whether the client closed the connection. Returns false
-/// if it did (the request was aborted), true once the delay is over.
-fn wait_unless_hung_up(stream: &TcpStream, delay: Duration) -> bool {
-    let deadline = Instant::now() + delay;
-    let _ = stream.set_nonblocking(true);
-    let mut byte = [0u8; 1];
-    let open = loop {
-        match stream.peek(&mut byte) {
-            Ok(0) => break false,
-            Err(e) if e.kind() != std::io::ErrorKind::WouldBlock => break false,
-            _ => {}
-        }
-        if Instant::now() >= deadline {
-            break true;
-        }
-        thread::sleep(Duration::from_millis(50));
-    };
-    let _ = stream.set_nonblocking(false);
-    open
 }

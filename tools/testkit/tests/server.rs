@@ -1,12 +1,13 @@
 //! The test server over real loopback connections: each hosting mode, `x.html` for `/x`, a mounted
-//! folder, the faults the browser tests inject, and the embedded content a fault takes out of a page.
+//! folder, the faults the browser tests inject, the embedded content a fault takes out of a page, and
+//! the list of what was sent.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use pathways_testkit::server::{Fault, Hosting, Server, Site};
+use pathways_testkit::server::{Fault, Hosting, Served, Server, Site};
 
 /// The page `about.html` of [`build`]: prerendered, carrying `content/a.json` and
 /// `content/b.json`.
@@ -287,4 +288,43 @@ fn an_unreachable_server_closes_every_connection_unanswered() {
     );
     server.set_unreachable(false);
     assert_eq!(get(&server, "/").2, "the app");
+}
+
+#[test]
+fn the_server_lists_what_it_sent_with_every_byte_counted() {
+    let (dist, pages) = build("served");
+    let server = Site::new(&dist).mount("/__bench/", &pages).start().unwrap();
+    assert!(server.take_served().is_empty());
+    let (_, head, body) = get(&server, "/content/a.json?fresh=1");
+    let first = (head.len() + "\r\n\r\n".len() + body.len()) as u64;
+    let (_, head, body) = get(&server, "/__bench/nothing.html");
+    let second = (head.len() + "\r\n\r\n".len() + body.len()) as u64;
+    assert_eq!(
+        server.take_served(),
+        [
+            Served {
+                path: "/content/a.json".into(),
+                status: 200,
+                bytes: first,
+            },
+            Served {
+                path: "/__bench/nothing.html".into(),
+                status: 404,
+                bytes: second,
+            },
+        ]
+    );
+    // Taken means gone; a connection closed unanswered is not an answer.
+    assert!(server.take_served().is_empty());
+    server.set_unreachable(true);
+    let address = server.origin.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).unwrap();
+    let _ = write!(stream, "GET / HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let _ = stream.read_to_end(&mut Vec::new());
+    server.set_unreachable(false);
+    assert!(server.take_served().is_empty());
+    assert_eq!(get(&server, "/").2, "the app");
+    let served = server.take_served();
+    assert_eq!(served.len(), 1);
+    assert_eq!((served[0].path.as_str(), served[0].status), ("/", 200));
 }
