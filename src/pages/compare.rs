@@ -123,12 +123,13 @@ fn CompareView(data: CompareData) -> impl IntoView {
             Coverage::of(&chosen, &attrs)
         }
     });
+    // Drawn again only when the chosen treatments change, not on a sort or a baseline: with
+    // hundreds of treatments, redrawing it on every change cost more than the sort itself.
     let diagram_treatments = {
         let data = data.clone();
         move || {
-            state.with(|s| {
-                s.treatments
-                    .iter()
+            chosen_ids.with(|ids| {
+                ids.iter()
                     .filter_map(|id| data.treatment(id).cloned())
                     .collect::<Vec<_>>()
             })

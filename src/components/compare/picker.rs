@@ -24,6 +24,8 @@ fn ChosenTreatments(state: Memo<CompareState>, data: CompareData) -> impl IntoVi
     let set = use_set_state();
     let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
     let all = Memo::new(move |_| state.with(|s| s.all));
+    // A memo, so a sort or a baseline does not rebuild the chips.
+    let can_remove = Memo::new(move |_| state.with(CompareState::can_remove));
     let total = data.treatments.treatments.len();
     let (set_all, set_some) = (set.clone(), set.clone());
     let show_all = move |_| {
@@ -45,7 +47,7 @@ fn ChosenTreatments(state: Memo<CompareState>, data: CompareData) -> impl IntoVi
         let set = set.clone();
         move || {
             let ids = chosen.get();
-            let can_remove = state.with(CompareState::can_remove);
+            let can_remove = can_remove.get();
             ids.into_iter()
                 .map(|id| {
                     let name = data

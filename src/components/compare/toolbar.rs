@@ -34,14 +34,18 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
         })
         .collect_view();
     let actions_data = data.clone();
-    let chosen = move || {
+    // The options change only with the chosen treatments, and each option's `selected` only
+    // with the baseline: a sort or any other change leaves the list alone, which matters once
+    // it holds hundreds of treatments.
+    let chosen = Memo::new(move |_| {
         state.with(|s| {
             s.treatments
                 .iter()
                 .filter_map(|id| data.treatment(id).map(|t| (t.id.clone(), t.name.clone())))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let baseline = Memo::new(move |_| state.with(|s| s.baseline.clone()));
     view! {
         <div class="cmp-toolbar" role="group" aria-label="Table options">
             <button
@@ -66,11 +70,11 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
                     let value = event_target_value(&ev);
                     u3(&|s: &mut CompareState| s.set_baseline(Some(value.as_str()).filter(|v| !v.is_empty())))
                 }>
-                    <option value="" selected=move || state.with(|s| s.baseline.is_none())>"None"</option>
-                    {move || chosen().into_iter().map(|(id, name)| {
+                    <option value="" selected=move || baseline.with(Option::is_none)>"None"</option>
+                    {move || chosen.get().into_iter().map(|(id, name)| {
                         let selected = {
                             let id = id.clone();
-                            move || state.with(|s| s.baseline.as_deref() == Some(id.as_str()))
+                            move || baseline.with(|b| b.as_deref() == Some(id.as_str()))
                         };
                         view! { <option value=id selected=selected>{name}</option> }
                     }).collect_view()}

@@ -73,26 +73,66 @@ pub(super) fn cell(
                 </span>
             }
         });
+    // No listener and no reactive attribute per cell: the table has one click listener for
+    // every cell (`mod.rs`), which finds the cell by these data attributes, and one effect that
+    // keeps `aria-expanded` in step. A sort or a scroll of a long table makes and drops
+    // hundreds of cells at once, and each listener and subscription cost time both ways.
     let key = (treatment.id.clone(), attr.id.clone());
-    let expanded = {
-        let key = key.clone();
-        move || open.with(|o| o.as_ref() == Some(&key)).to_string()
-    };
+    let expanded = open
+        .with_untracked(|o| o.as_ref() == Some(&key))
+        .to_string();
     view! {
         <button
             type="button"
             id=cell_button_id(&treatment.id, &attr.id)
             class="cmp-cell"
+            data-treatment=key.0
+            data-attribute=key.1
             aria-expanded=expanded
             aria-controls="cmp-details"
-            on:click=move |_| {
-                let key = key.clone();
-                open.update(|o| *o = if o.as_ref() == Some(&key) { None } else { Some(key) });
-            }
         >
             {scale}
             <span class=value_class(cell_state(attr, value))>{text}{editorial}</span>
             {judgement}
         </button>
+    }
+}
+
+/// The cell whose button `ev` is a click on (or inside): its treatment and attribute.
+pub(super) fn clicked_cell(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let button = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("button.cmp-cell")
+        .ok()??;
+    Some((
+        button.get_attribute("data-treatment")?,
+        button.get_attribute("data-attribute")?,
+    ))
+}
+
+/// Keeps each cell button's `aria-expanded` in step with the open cell: the one that closed
+/// says `false`, the one that opened `true`. Cells drawn later read the open cell when made.
+pub(super) fn sync_expanded(open: OpenCell) {
+    Effect::new(move |previous: Option<Option<(String, String)>>| {
+        let now = open.get();
+        if let Some(Some((t, a))) = previous {
+            set_expanded(&t, &a, false);
+        }
+        if let Some((t, a)) = &now {
+            set_expanded(t, a, true);
+        }
+        now
+    });
+}
+
+fn set_expanded(treatment: &str, attribute: &str, expanded: bool) {
+    if let Some(button) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&cell_button_id(treatment, attribute)))
+    {
+        let _ = button.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
     }
 }

@@ -53,13 +53,25 @@ pub fn CompareTable(
         long && !full.is_some_and(|f| f.get())
     });
     let scroll = ScrollBox::new();
+    cell::sync_expanded(open);
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(key) = cell::clicked_cell(&ev) {
+            open.update(|o| {
+                *o = if o.as_ref() == Some(&key) {
+                    None
+                } else {
+                    Some(key)
+                }
+            });
+        }
+    };
     let table = move || match view_kind.get() {
         View::Columns => columns::columns_table(layout, state, data.clone(), open).into_any(),
         View::Rows => {
             rows::rows_table(layout, state, data.clone(), open, scroll, windowed).into_any()
         }
     };
-    scroll.view(windowed, table)
+    scroll.view(windowed, table, on_click)
 }
 
 fn toggle_group(state: Memo<CompareState>, set: impl Fn(CompareState), group: Group) {

@@ -81,8 +81,13 @@ impl ScrollBox {
         self.measure();
     }
 
-    /// The box around `table`.
-    pub fn view(self, windowed: Memo<bool>, table: impl IntoView + 'static) -> impl IntoView {
+    /// The box around `table`; `on_click` hears every click inside it.
+    pub fn view(
+        self,
+        windowed: Memo<bool>,
+        table: impl IntoView + 'static,
+        on_click: impl Fn(web_sys::MouseEvent) + 'static,
+    ) -> impl IntoView {
         let measure = move || self.measure();
         // Measured on scroll and on resize (the viewport height decides how many rows are
         // drawn). Until the first of those the defaults hold, which draw at least a screenful.
@@ -96,6 +101,7 @@ impl ScrollBox {
                 aria-label="Comparison table (scrolls sideways)"
                 node_ref=self.node
                 on:scroll=move |_| measure()
+                on:click=on_click
                 on:keydown=move |ev| {
                     if windowed.get_untracked() {
                         self.key(&ev);
