@@ -212,6 +212,10 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         .mount(PAGES, &pages)
         .start()
         .context("test server")?;
+    let repeat_server = Site::new(dist)
+        .latency(repeat_visit::LATENCY)
+        .start()
+        .context("test server")?;
     let large_server = Site::new(&large_dist)
         .mount(PAGES, &pages)
         .start()
@@ -257,6 +261,7 @@ async fn run(o: &Options) -> anyhow::Result<Results> {
         o.runs,
         &plan,
         &server,
+        &repeat_server,
         &large_server,
         &mut results,
     )
@@ -271,6 +276,7 @@ async fn browse(
     runs: usize,
     plan: &Plan,
     server: &Server,
+    repeat_server: &Server,
     large_server: &Server,
     r: &mut Results,
 ) -> anyhow::Result<()> {
@@ -320,7 +326,7 @@ async fn browse(
     }
 
     let flagship = format!("/articles/{}", plan.flagship.meta.slug);
-    repeat_visit::measure(b, runs, server, &flagship, &mut r.repeat).await?;
+    repeat_visit::measure(b, runs, repeat_server, &flagship, &mut r.repeat).await?;
     let servers = Servers {
         real: server,
         large: large_server,

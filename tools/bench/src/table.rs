@@ -79,6 +79,23 @@ pub fn table(r: &Results, budgets: &[Budget]) -> String {
     let v = |name: &str| get(name).value().unwrap_or(f64::NAN);
     line(
         &mut out,
+        "wasm_brotli_bytes",
+        format!(
+            "{} B  the reading app, which every page but the catalogue's loads",
+            group(v("wasm_brotli_bytes") as u64)
+        ),
+    );
+    line(
+        &mut out,
+        "full_wasm_brotli_bytes",
+        format!(
+            "{} B  the whole app, for the comparison and the treatment pages ({} B raw)",
+            group(v("full_wasm_brotli_bytes") as u64),
+            group(r.full_wasm.raw)
+        ),
+    );
+    line(
+        &mut out,
         "first_load_brotli_bytes",
         format!("{} B", group(v("first_load_brotli_bytes") as u64)),
     );

@@ -42,6 +42,8 @@ pub struct Site {
     service_worker: bool,
     /// Whether `/x` is answered with `x.html` when there is no `x`.
     html_lookup: bool,
+    /// How long each answer waits before it is sent ([`Site::latency`]).
+    latency: std::time::Duration,
 }
 
 /// The `sw.js` of a site served [`Site::without_service_worker`]: it installs, and answers
@@ -58,7 +60,17 @@ impl Site {
             mounts: Vec::new(),
             service_worker: true,
             html_lookup: true,
+            latency: std::time::Duration::ZERO,
         }
+    }
+
+    /// Waits `latency` before each answer, as a network between reader and host would: the
+    /// bench's repeat visits need one, since over loopback the network costs nothing and a
+    /// service worker's cache could only add time. Answers on different connections wait at the
+    /// same time, as requests in flight do.
+    pub fn latency(mut self, latency: std::time::Duration) -> Site {
+        self.latency = latency;
+        self
     }
 
     /// Serves files by their exact names only, as a host whose fallback is its only rule does
@@ -208,6 +220,9 @@ struct Host {
 impl Host {
     fn answer(&self, stream: TcpStream) -> std::io::Result<()> {
         let path = read_request_path(&stream)?;
+        if !self.site.latency.is_zero() {
+            thread::sleep(self.site.latency);
+        }
         // Checked once the request is in: a browser opens connections ahead of its requests,
         // and one opened before the network went away must not answer after.
         if self.unreachable.load(Ordering::SeqCst) {

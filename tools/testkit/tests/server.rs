@@ -328,3 +328,14 @@ fn the_server_lists_what_it_sent_with_every_byte_counted() {
     assert_eq!(served.len(), 1);
     assert_eq!((served[0].path.as_str(), served[0].status), ("/", 200));
 }
+
+#[test]
+fn with_latency_no_answer_comes_sooner() {
+    let (dist, _) = build("latency");
+    let latency = std::time::Duration::from_millis(150);
+    let server = Site::new(&dist).latency(latency).start().unwrap();
+    let started = std::time::Instant::now();
+    assert_eq!(get(&server, "/articles/x").2, "article x");
+    // A lower bound only: the server sleeps at least this long before it answers.
+    assert!(started.elapsed() >= latency, "{:?}", started.elapsed());
+}
