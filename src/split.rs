@@ -3,7 +3,7 @@
 //! - `pathways-full`, the whole app, which the catalogue's pages load: the comparison and the
 //!   treatment pages ([`is_full_route`]).
 //!
-//! The catalogue's code is about a quarter of the app, so a reader who only reads never
+//! The catalogue's code is about a fifth of the app, so a reader who only reads never
 //! downloads it. Moving between the two bundles is a page load, which the prerendered pages
 //! make quick: the reading app answers a catalogue address by loading that page's file
 //! ([`hand_over`]), and the full app then shows the clean address again ([`clean_path`]).
