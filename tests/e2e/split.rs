@@ -16,11 +16,15 @@ scenarios!(
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";
 
-/// The wasm files this document loaded, by file name, once it has loaded one.
+/// The wasm files this document loaded, by file name, once its app has started (both loaders
+/// set `window.wasmBindings` once the app is running), so a click after this reaches the app
+/// and not the prerendered page it replaces.
 async fn loaded_wasm(b: &Browser) -> anyhow::Result<Vec<String>> {
-    let script =
-        "return performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm'));";
-    b.wait_js(script, "the page loading its wasm").await?;
+    b.wait_js(
+        "return typeof window.wasmBindings === 'object';",
+        "the page's app started",
+    )
+    .await?;
     let names = b
         .js(
             "return performance.getEntriesByType('resource').map(e => e.name)\
