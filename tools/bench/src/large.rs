@@ -367,8 +367,9 @@ const VANILLA: &str = r#"<!DOCTYPE html>
       const key = keyOf(attr, cell);
       const parts = [];
       if (attr.kind === 'ordinal' && key !== null) {
-        const dots = attr.levels.map((_, i) => el('span', { class: i <= key ? 'cmp-scale__dot is-on' : 'cmp-scale__dot' }));
-        parts.push(el('span', { class: 'cmp-scale', 'aria-hidden': 'true' }, ...dots));
+        const on = Math.min(key + 1, attr.levels.length);
+        parts.push(el('span', { class: 'cmp-scale', 'aria-hidden': 'true' },
+          el('span', { class: 'cmp-scale__on' }, '●'.repeat(on)), '○'.repeat(attr.levels.length - on)));
       }
       parts.push(el('span', { class: 'cmp-cell__text' }, show(attr, cell)));
       return el('td', {}, el('button', {

@@ -10,13 +10,18 @@ use crate::model::{Attribute, Cell, CellState, Treatment};
 
 /// The small visual scale of an ordinal value with a stated direction: one filled dot at the
 /// better end, all filled at the worse end (the legend says so; the words beside it carry the
-/// same meaning).
+/// same meaning). The dots are characters, two runs of them, rather than an element each: a
+/// long table makes hundreds of cells at a time, and the dots were a third of its elements.
+/// Being text, they also stay visible in forced-colours modes, which drop backgrounds.
 pub fn scale(attr: &Attribute, value: Option<&Cell>) -> Option<impl IntoView> {
     scale_position(attr, value).map(|(steps, count)| {
-        let dots = (0..count)
-            .map(|i| view! { <span class=if i <= steps { "cmp-scale__dot is-on" } else { "cmp-scale__dot" }></span> })
-            .collect_view();
-        view! { <span class="cmp-scale" aria-hidden="true">{dots}</span> }
+        let on = (steps + 1).min(count);
+        view! {
+            <span class="cmp-scale" aria-hidden="true">
+                <span class="cmp-scale__on">{"●".repeat(on)}</span>
+                {"○".repeat(count - on)}
+            </span>
+        }
     })
 }
 
