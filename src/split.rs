@@ -47,8 +47,8 @@ pub fn hand_over(pathname: &str, search: &str, hash: &str) -> HandOver {
     }
 }
 
-/// Is a link to `pathname` (the full path) from a page under `router_base` (`""` or `/sub`) a
-/// link into the catalogue, which the reading app leaves to the browser?
+/// Is `pathname` (the full path) a catalogue page of the site under `router_base` (`""` or
+/// `/sub`)? The reading app leaves links there to the browser.
 pub fn leaves_reading_app(router_base: &str, pathname: &str) -> bool {
     pathname
         .strip_prefix(router_base)
@@ -60,8 +60,7 @@ pub fn leaves_reading_app(router_base: &str, pathname: &str) -> bool {
 /// any other path.
 pub fn clean_path(router_base: &str, pathname: &str) -> Option<String> {
     let clean = pathname.strip_suffix(".html")?;
-    let below = clean.strip_prefix(router_base)?;
-    is_full_route(below).then(|| clean.to_owned())
+    leaves_reading_app(router_base, clean).then(|| clean.to_owned())
 }
 
 #[cfg(target_arch = "wasm32")]

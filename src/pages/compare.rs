@@ -13,7 +13,7 @@ use crate::components::compare::{CompareData, FullTable, OpenCell};
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
-use crate::model::compare::{cited_in, parse, Coverage, ShownRows};
+use crate::model::compare::{cited_in, parse_for, Coverage, ShownRows};
 use crate::model::Attribute;
 use crate::store::ContentStore;
 
@@ -54,22 +54,15 @@ const MAX_NOTICES: usize = 5;
 #[component]
 fn CompareView(data: CompareData) -> impl IntoView {
     let location = use_location();
-    let known_t: Vec<String> = data
-        .treatments
-        .treatments
-        .iter()
-        .map(|t| t.id.clone())
-        .collect();
-    let known_a: Vec<String> = data
-        .attributes
-        .attributes
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    let parsed = Memo::new(move |_| {
-        let t: Vec<&str> = known_t.iter().map(String::as_str).collect();
-        let a: Vec<&str> = known_a.iter().map(String::as_str).collect();
-        parse(&location.search.get(), &t, &a)
+    let parsed = Memo::new({
+        let data = data.clone();
+        move |_| {
+            parse_for(
+                &location.search.get(),
+                &data.treatments.treatments,
+                &data.attributes.attributes,
+            )
+        }
     });
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let notices = Memo::new(move |_| {

@@ -27,13 +27,13 @@ scenarios!(
     axe_finds_no_serious_violations,
 );
 
-struct Catalog {
+pub(crate) struct Catalog {
     treatments: Treatments,
     attributes: Attributes,
 }
 
 impl Catalog {
-    fn load(ctx: &Ctx) -> anyhow::Result<Catalog> {
+    pub(crate) fn load(ctx: &Ctx) -> anyhow::Result<Catalog> {
         Ok(Catalog {
             treatments: ctx.content("treatments.json")?,
             attributes: ctx.content("attributes.json")?,
@@ -44,7 +44,7 @@ impl Catalog {
         self.treatments.treatments.iter().collect()
     }
 
-    fn name(&self, id: &str) -> anyhow::Result<String> {
+    pub(crate) fn name(&self, id: &str) -> anyhow::Result<String> {
         Ok(self.treatment(id)?.name.clone())
     }
 
@@ -57,23 +57,16 @@ impl Catalog {
     }
 
     fn state(&self, query: &str) -> CompareState {
-        let t: Vec<&str> = self
-            .treatments
-            .treatments
-            .iter()
-            .map(|t| t.id.as_str())
-            .collect();
-        let a: Vec<&str> = self
-            .attributes
-            .attributes
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        compare::parse(query, &t, &a).0
+        compare::parse_for(
+            query,
+            &self.treatments.treatments,
+            &self.attributes.attributes,
+        )
+        .0
     }
 }
 
-async fn column_headers(ctx: &Ctx) -> anyhow::Result<Vec<String>> {
+pub(crate) async fn column_headers(ctx: &Ctx) -> anyhow::Result<Vec<String>> {
     let v = ctx
         .browser
         .js("return [...document.querySelectorAll('.cmp-table--columns thead th.cmp-table__treatment')].map(th => th.textContent.trim());", vec![])

@@ -42,15 +42,12 @@ impl LargeSite {
     }
 
     pub fn state(&self, query: &str) -> CompareState {
-        let t: Vec<&str> = self.all().iter().map(|t| t.id.as_str()).collect();
-        let a: Vec<&str> = self
-            .large
-            .attributes
-            .attributes
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        compare::parse(query, &t, &a).0
+        compare::parse_for(
+            query,
+            &self.large.treatments.treatments,
+            &self.large.attributes.attributes,
+        )
+        .0
     }
 
     /// Opens the 500-row comparison and waits until its first rows are drawn.

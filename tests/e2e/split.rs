@@ -2,10 +2,11 @@
 //! at the root and under a sub-path, and a host that serves files by their exact names only.
 
 use anyhow::Context;
-use pathways::model::{Article, Treatments};
+use pathways::model::Article;
 use pathways_testkit::server::Site;
 
 use crate::browser::{Browser, TestResult};
+use crate::compare::{column_headers, Catalog};
 use crate::{expect_eq, scenarios, Ctx};
 
 scenarios!(
@@ -42,23 +43,12 @@ fn is_whole_app(wasm: &[String]) -> anyhow::Result<bool> {
     }
 }
 
-async fn columns(b: &Browser) -> anyhow::Result<Vec<String>> {
-    b.find("//table[contains(@class,'cmp-table')]", "comparison table")
+/// The comparison's column headings, once its table is there.
+async fn columns(ctx: &Ctx) -> anyhow::Result<Vec<String>> {
+    ctx.browser
+        .find("//table[contains(@class,'cmp-table')]", "comparison table")
         .await?;
-    let v = b
-        .js("return [...document.querySelectorAll('.cmp-table--columns thead th.cmp-table__treatment')].map(th => th.textContent.trim());", vec![])
-        .await?;
-    serde_json::from_value(v).context("column headers")
-}
-
-fn name(ctx: &Ctx, id: &str) -> anyhow::Result<String> {
-    let catalogue: Treatments = ctx.content("treatments.json")?;
-    catalogue
-        .treatments
-        .iter()
-        .find(|t| t.id == id)
-        .map(|t| t.name.clone())
-        .with_context(|| format!("no treatment {id}"))
+    column_headers(ctx).await
 }
 
 async fn reading_pages_load_only_the_reading_app(ctx: &Ctx) -> TestResult {
@@ -110,7 +100,7 @@ async fn the_catalogue_opens_under_a_sub_path(ctx: &Ctx) -> TestResult {
         .await?;
     b.heading(&article.meta.title).await?;
     b.click_link("Compare").await?;
-    let shown = columns(b).await?;
+    let shown = columns(ctx).await?;
     if shown.is_empty() {
         anyhow::bail!("the comparison under /pathways/ shows no treatment");
     }
@@ -136,10 +126,11 @@ async fn catalogue_pages_open_on_a_host_without_html_lookup(ctx: &Ctx) -> TestRe
         .without_html_lookup()
         .start()
         .context("test server")?;
+    let catalogue = Catalog::load(ctx)?;
     b.goto(&server.url("/compare?t=ketamine,opioids")).await?;
     expect_eq(
-        columns(b).await?,
-        vec![name(ctx, "ketamine")?, name(ctx, "opioids")?],
+        columns(ctx).await?,
+        vec![catalogue.name("ketamine")?, catalogue.name("opioids")?],
         "the comparison asked for",
     )?;
     expect_eq(
@@ -148,7 +139,7 @@ async fn catalogue_pages_open_on_a_host_without_html_lookup(ctx: &Ctx) -> TestRe
         "the comparison's address",
     )?;
     b.goto(&server.url("/treatments/ketamine")).await?;
-    b.heading(&name(ctx, "ketamine")?).await?;
+    b.heading(&catalogue.name("ketamine")?).await?;
     expect_eq(
         b.path().await?,
         "/treatments/ketamine".to_owned(),

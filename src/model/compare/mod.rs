@@ -76,7 +76,8 @@ pub use csv::{table_csv, to_csv, EDITORIAL_SUFFIX, EXCEL_BOM};
 pub use search::search_treatments;
 pub use sort::{next_sort, sort_treatments, Sort, SortDir};
 pub use state::{
-    format, parse, CompareState, View, DEFAULT_TREATMENTS, MAX_TREATMENTS, MIN_TREATMENTS,
+    format, parse, parse_for, CompareState, View, DEFAULT_TREATMENTS, MAX_TREATMENTS,
+    MIN_TREATMENTS,
 };
 pub use table::{
     chosen_treatments, differs, judge, ordered_treatments, visible_rows, Judgement, RowGroup,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::sort::{Sort, SortDir};
 use super::Notice;
 use crate::model::query::{encode, Params};
-use crate::model::Group;
+use crate::model::{Attribute, Group, Treatment};
 
 /// Fewer than two treatments is not a comparison.
 pub const MIN_TREATMENTS: usize = 2;
@@ -73,6 +73,17 @@ impl View {
             View::Rows => "rows",
         }
     }
+}
+
+/// [`parse`] against a catalogue: its treatments' and attributes' ids are the known ones.
+pub fn parse_for(
+    query: &str,
+    treatments: &[Treatment],
+    attributes: &[Attribute],
+) -> (CompareState, Vec<Notice>) {
+    let t: Vec<&str> = treatments.iter().map(|t| t.id.as_str()).collect();
+    let a: Vec<&str> = attributes.iter().map(|a| a.id.as_str()).collect();
+    parse(query, &t, &a)
 }
 
 /// Reads the view from a query string. Never fails: everything unusable is dropped and

@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 
 use crate::compare_plan::COMPARE_ALL;
 use crate::compare_probe::SCROLL_STEPS;
-use crate::measured::{Measured, Series};
+use crate::measured::{samples_json, Measured, Series};
 
 /// Everything the comparison phase found.
 #[derive(Default)]
@@ -43,6 +43,21 @@ pub struct CompareResults {
 }
 
 impl CompareResults {
+    /// The app's large-table figures cannot be measured, for `reason`. Memory is left to the
+    /// caller: a page that shows something else may still say what it used.
+    pub fn fail_large_table(&mut self, reason: &str) {
+        let reason = reason.trim_start_matches("not measured: ");
+        for series in [
+            &mut self.sort,
+            &mut self.sort_dom,
+            &mut self.sort_paint,
+            &mut self.open,
+            &mut self.scroll,
+        ] {
+            series.fail(reason);
+        }
+    }
+
     /// The progress line of the last run.
     pub fn progress(&self) -> String {
         let last = |s: &Series| match (s.samples.last(), &s.missing) {
@@ -92,13 +107,7 @@ impl CompareResults {
 
     /// Every run's figure, by metric.
     pub fn samples(&self, samples: &mut Map<String, Value>) {
-        let round = |s: &Series| {
-            json!(s
-                .samples
-                .iter()
-                .map(|v| (v * 100.0).round() / 100.0)
-                .collect::<Vec<_>>())
-        };
+        let round = |s: &Series| samples_json(&s.samples);
         for (name, series) in [
             ("sort_ms", &self.sort),
             ("sort_dom_ms", &self.sort_dom),

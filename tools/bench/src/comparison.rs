@@ -45,16 +45,11 @@ pub async fn measure(
     r.large_rows_drawn = first.drawn;
     let supported = first.shows(want);
     if !supported {
-        let reason = unsupported_reason(&first, label, r.large_treatments_json_bytes);
-        for series in [
-            &mut r.sort,
-            &mut r.sort_dom,
-            &mut r.sort_paint,
-            &mut r.open,
-            &mut r.scroll,
-        ] {
-            series.fail(reason.trim_start_matches("not measured: "));
-        }
+        r.fail_large_table(&unsupported_reason(
+            &first,
+            label,
+            r.large_treatments_json_bytes,
+        ));
         // Memory of a page that does not show the table would read as the table's memory:
         // report it only in the reason.
         let m = probe::memory(b).await.ok();
@@ -168,18 +163,10 @@ async fn app_run(
     };
     if let Err(e) = opened {
         let reason = format!("{e:#}");
+        r.fail_large_table(&reason);
         let reason = reason.trim_start_matches("not measured: ");
-        for series in [
-            &mut r.sort,
-            &mut r.sort_dom,
-            &mut r.sort_paint,
-            &mut r.open,
-            &mut r.scroll,
-            &mut r.wasm_memory,
-            &mut r.js_heap,
-        ] {
-            series.fail(reason);
-        }
+        r.wasm_memory.fail(reason);
+        r.js_heap.fail(reason);
         return;
     }
     r.open.add(open_ms(b, want).await);

@@ -408,9 +408,7 @@ const VANILLA: &str = r#"<!DOCTYPE html>
 </html>
 "#;
 
-/// `text` safe inside a double-quoted HTML attribute. (The bench's `static_page::esc` does the
-/// same for whole pages; this module is also part of the library the end-to-end tests use,
-/// which does not carry the page generator.)
+/// `text` safe inside a double-quoted HTML attribute.
 fn attribute_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")

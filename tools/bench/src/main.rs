@@ -25,8 +25,6 @@ mod measure;
 mod measured;
 mod repeat_visit;
 mod report;
-mod sizes;
-mod static_page;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +37,7 @@ use browser::Browser;
 use compare_plan::SmallSort;
 use comparison::Servers;
 use pathways_bench::large::{self, Large};
+use pathways_bench::{sizes, static_page};
 use report::Results;
 
 const FLAGSHIP: &str = "ketamine-vs-traditional";

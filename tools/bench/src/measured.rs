@@ -51,6 +51,14 @@ impl Measured {
     }
 }
 
+/// Every run's figure as the report lists them: to hundredths.
+pub fn samples_json(samples: &[f64]) -> serde_json::Value {
+    serde_json::json!(samples
+        .iter()
+        .map(|v| (v * 100.0).round() / 100.0)
+        .collect::<Vec<_>>())
+}
+
 /// The samples of one figure, one per run, or the first reason it could not be measured (then
 /// no sample counts: a figure from some runs only would not be a median of the runs).
 #[derive(Debug, Clone, Default)]

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 
 use crate::browser::{origin_of, Browser, WAIT};
 use crate::measure::visible;
-use crate::measured::{Measured, Series};
+use crate::measured::{samples_json, Measured, Series};
 
 /// The network counts as done when the server has sent nothing for this long.
 pub const QUIET: Duration = Duration::from_secs(2);
@@ -192,13 +192,7 @@ impl RepeatResults {
     }
 
     pub fn samples(&self, samples: &mut Map<String, Value>) {
-        let round = |s: &Series| {
-            json!(s
-                .samples
-                .iter()
-                .map(|v| (v * 100.0).round() / 100.0)
-                .collect::<Vec<_>>())
-        };
+        let round = |s: &Series| samples_json(&s.samples);
         samples.insert("repeat_visit_first_ms".into(), round(&self.first));
         samples.insert("repeat_visit_article_ms".into(), round(&self.repeat));
         samples.insert("repeat_visit_bytes".into(), round(&self.repeat_bytes));

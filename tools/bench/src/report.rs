@@ -4,10 +4,10 @@ use serde_json::{json, Map, Value};
 
 use crate::compare_results::CompareResults;
 use crate::measure::Takeover;
-use crate::measured::Measured;
+use crate::measured::{samples_json, Measured};
 use crate::repeat_visit::RepeatResults;
-use crate::sizes::{self, FileSize, Readable};
 use pathways_bench::budget::Budget;
+use pathways_bench::sizes::{self, FileSize, Readable};
 
 /// Everything one run of the bench found.
 pub struct Results {
@@ -225,7 +225,7 @@ pub fn to_json(r: &Results, budgets: &[Budget]) -> Value {
                 .collect(),
         ),
     );
-    let samples = |s: &[f64]| json!(s.iter().map(|v| round(*v, 2)).collect::<Vec<_>>());
+    let samples = samples_json;
     report.insert(
         "samples".into(),
         json!({

@@ -2,8 +2,8 @@
 
 use crate::measured::Measured;
 use crate::report::{metrics, status, Results};
-use crate::sizes::{self, FileSize};
 use pathways_bench::budget::Budget;
+use pathways_bench::sizes::{self, FileSize};
 
 /// The figure a ratio divides, so a ratio missing for the same reason says so once.
 fn numerator(ratio: &str) -> Option<&'static str> {

@@ -10,35 +10,18 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use pathways_bench::budget;
+use pathways_bench::sizes::{self, FileSize};
 
 fn dist() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist")
 }
 
-/// The one `.wasm` at the root of the build whose name passes `wanted`.
-fn wasm_file(wanted: impl Fn(&str) -> bool, what: &str) -> PathBuf {
-    let dist = dist();
-    let found: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .unwrap_or_else(|e| panic!("{}: {e}; build it first with `make build`", dist.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(&wanted))
-        .collect();
-    let [wasm] = found.as_slice() else {
-        panic!(
-            "{} has {} .wasm files for {what}, expected one: rebuild it with `make build`",
-            dist.display(),
-            found.len()
-        );
-    };
-    wasm.clone()
-}
-
-fn check(wasm: &Path, metric: &str, what: &str) {
+/// `wasm` (as the bench reports it) within `metric`, its `.br` copy being the wasm itself.
+fn check(wasm: &FileSize, metric: &str, what: &str) {
     let budget = budget::of(metric).unwrap_or_else(|e| panic!("{e}"));
-    let raw = std::fs::read(wasm).expect("read the wasm");
-    let br_path = format!("{}.br", wasm.display());
+    let path = dist().join(&wasm.path);
+    let raw = std::fs::read(&path).expect("read the wasm");
+    let br_path = format!("{}.br", path.display());
     let br = std::fs::read(&br_path)
         .unwrap_or_else(|e| panic!("{br_path}: {e}; the build writes it (make build)"));
     let mut unpacked = Vec::new();
@@ -48,6 +31,11 @@ fn check(wasm: &Path, metric: &str, what: &str) {
     assert!(
         unpacked == raw,
         "{br_path} is not the wasm beside it: rebuild with `make build`"
+    );
+    assert_eq!(
+        wasm.brotli,
+        br.len() as u64,
+        "the bench reads the same .br copy"
     );
     let size = br.len() as f64;
     assert!(
@@ -63,21 +51,24 @@ fn check(wasm: &Path, metric: &str, what: &str) {
 
 #[test]
 fn the_reading_app_fits_its_brotli_budget() {
-    let page = std::fs::read_to_string(dist().join("index.html"))
-        .expect("dist/index.html; build it first with `make build`");
-    let wasm = wasm_file(
-        |name| page.contains(name),
-        "the reading app (named by index.html)",
-    );
+    let dist = dist();
+    // The wasm of the first load: the one `index.html` names.
+    let files = sizes::first_load(&dist)
+        .unwrap_or_else(|e| panic!("{e:#}; build it first with `make build`"));
+    let wasm = files
+        .iter()
+        .find(|f| f.kind == "wasm")
+        .expect("the first load has its wasm");
     assert!(
-        !wasm.to_string_lossy().contains("pathways-full"),
+        !wasm.path.contains("pathways-full"),
         "index.html loads the whole app"
     );
-    check(&wasm, "wasm_brotli_bytes", "the reading app's wasm");
+    check(wasm, "wasm_brotli_bytes", "the reading app's wasm");
 }
 
 #[test]
 fn the_whole_app_fits_its_brotli_budget() {
-    let wasm = wasm_file(|name| name.starts_with("pathways-full-"), "the whole app");
+    let wasm = sizes::full_wasm(&dist())
+        .unwrap_or_else(|e| panic!("{e:#}; build it first with `make build`"));
     check(&wasm, "full_wasm_brotli_bytes", "the whole app's wasm");
 }
