@@ -137,7 +137,7 @@ fn CompareView(data: CompareData) -> impl IntoView {
                 if ev.key() == "Escape" && open.get_untracked().is_some() {
                     if let Some((t, a)) = open.get_untracked() {
                         open.set(None);
-                        focus_id(&crate::components::compare::cell_button_id(&t, &a));
+                        crate::components::compare::focus_cell(&t, &a);
                     }
                 }
             }
@@ -169,16 +169,5 @@ fn CompareView(data: CompareData) -> impl IntoView {
                 {move || view! { <ReferenceList ids=citations.get() references=references.clone()/> }}
             </section>
         </div>
-    }
-}
-
-fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }

@@ -396,6 +396,16 @@ impl Browser {
         .await
     }
 
+    /// Waits until the focused element matches the CSS `selector`.
+    pub async fn wait_for_focus_matching(&self, selector: &str, what: &str) -> TestResult {
+        self.wait_js_with(
+            "return !!document.activeElement && document.activeElement.matches(arguments[0]);",
+            vec![json!(selector)],
+            what,
+        )
+        .await
+    }
+
     /// Marks the current document; `assert_same_document` fails after a full page load.
     pub async fn mark_document(&self) -> TestResult {
         self.js("window.__pathwaysMark = 'kept'; return true;", vec![])

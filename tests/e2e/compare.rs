@@ -390,13 +390,13 @@ async fn cell_details_open_and_close_by_keyboard(ctx: &Ctx) -> TestResult {
         .clone();
     let button = b
         .find(
-            "//button[@id='cell-ketamine--onset']",
+            "//*[@data-treatment='ketamine']//button[@data-attribute='onset']",
             "ketamine onset cell",
         )
         .await?;
     b.press(&button, Key::Enter).await?;
     b.find(
-        "//button[@id='cell-ketamine--onset'][@aria-expanded='true']",
+        "//*[@data-treatment='ketamine']//button[@data-attribute='onset'][@aria-expanded='true']",
         "expanded cell",
     )
     .await?;
@@ -406,12 +406,15 @@ async fn cell_details_open_and_close_by_keyboard(ctx: &Ctx) -> TestResult {
         .await?;
     b.press_on_focus(Key::Escape).await?;
     b.find(
-        "//button[@id='cell-ketamine--onset'][@aria-expanded='false']",
+        "//*[@data-treatment='ketamine']//button[@data-attribute='onset'][@aria-expanded='false']",
         "collapsed cell",
     )
     .await?;
-    b.wait_for_focus("cell-ketamine--onset", "focus back on the cell")
-        .await?;
+    b.wait_for_focus_matching(
+        "[data-treatment='ketamine'] button[data-attribute='onset']",
+        "focus back on the cell",
+    )
+    .await?;
     b.assert_console_clean(&[]).await
 }
 

@@ -229,9 +229,10 @@ async fn large_cell_details_and_folded_groups_work_in_the_window(ctx: &Ctx) -> T
     let cell = b
         .find(
             &format!(
-                "//tbody/tr[@aria-rowindex='{}']//button[@id={}]",
+                "//tbody/tr[@aria-rowindex='{}'][@data-treatment={}]//button[@data-attribute={}]",
                 n + HEADER_ROWS + 1,
-                pathways_testkit::xpath::literal(&format!("cell-{}--{}", treatment.id, attr.id))
+                pathways_testkit::xpath::literal(&treatment.id),
+                pathways_testkit::xpath::literal(&attr.id)
             ),
             "a cell of the scrolled-to row",
         )

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::table::value_class;
-use super::{cell_button_id, CompareData, OpenCell};
+use super::{focus_cell, CompareData, OpenCell};
 use crate::model::compare::{cell_state, display_value, editorial_basis};
 use crate::model::{Attribute, Cell, CellState};
 
@@ -18,15 +18,7 @@ pub fn CellDetails(
     let close = move || {
         if let Some((t, a)) = open.get_untracked() {
             open.set(None);
-            if let Some(button) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&cell_button_id(&t, &a)))
-            {
-                use wasm_bindgen::JsCast;
-                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
+            focus_cell(&t, &a);
         }
     };
     view! {

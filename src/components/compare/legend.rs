@@ -15,7 +15,7 @@ pub fn Legend(
             <summary>"How to read the table"</summary>
             <ul>
                 <li>
-                    <span class="cmp-scale" aria-hidden="true"><span class="cmp-scale__on">"●"</span>"○○"</span>
+                    <span class="cmp-scale" aria-hidden="true"><span>"●"</span>"○○"</span>
                     " Dots appear only on scales with a better and a worse end. One filled dot is the "
                     "better end for patients (faster relief, less risk, stronger evidence); all dots "
                     "filled is the worse end. The words say the same."

@@ -17,6 +17,7 @@ use leptos_router::NavigateOptions;
 
 use crate::base::href;
 use crate::model::compare::{format, CompareState};
+use crate::model::ids::find_in_order;
 use crate::model::{Attribute, Attributes, References, Treatment, Treatments};
 
 /// The catalogue the comparison draws from.
@@ -38,7 +39,7 @@ impl CompareData {
 
     /// These treatment ids resolved, in their order; unknown ids are skipped.
     pub fn resolve(&self, ids: &[String]) -> Vec<&Treatment> {
-        ids.iter().filter_map(|id| self.treatment(id)).collect()
+        find_in_order(ids, &self.treatments.treatments, |t| &t.id)
     }
 }
 
@@ -71,7 +72,71 @@ pub struct FullTable(pub RwSignal<bool>);
 /// Which cell's details are open: (treatment id, attribute id).
 pub type OpenCell = RwSignal<Option<(String, String)>>;
 
-/// The DOM id of a cell's button, so focus can return to it.
-pub fn cell_button_id(treatment: &str, attribute: &str) -> String {
-    format!("cell-{treatment}--{attribute}")
+/// The CSS selector of a cell's button. A cell carries its attribute's id, and its row (or, in
+/// the columns layout, its `<td>`) the treatment's: a long table rewrites hundreds of cells on
+/// a sort, and every attribute a cell does not carry is work saved.
+pub fn cell_selector(treatment: &str, attribute: &str) -> String {
+    format!(
+        ".cmp-table [data-treatment={}] button.cmp-cell[data-attribute={}]",
+        css_string(treatment),
+        css_string(attribute)
+    )
+}
+
+/// `text` as a quoted CSS string, safe in a selector whatever the text holds.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Line breaks cannot stand in a CSS string; their escape ends with a space.
+            '\n' => out.push_str("\\a "),
+            '\r' => out.push_str("\\d "),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The button of a cell, if it is drawn.
+pub fn cell_button(treatment: &str, attribute: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .query_selector(&cell_selector(treatment, attribute))
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Moves focus back to a cell's button, when its details close.
+pub fn focus_cell(treatment: &str, attribute: &str) {
+    if let Some(button) = cell_button(treatment, attribute) {
+        let _ = button.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_found_by_its_treatment_and_attribute() {
+        assert_eq!(
+            cell_selector("ketamine", "onset"),
+            r#".cmp-table [data-treatment="ketamine"] button.cmp-cell[data-attribute="onset"]"#
+        );
+    }
+
+    #[test]
+    fn quotes_backslashes_and_line_breaks_cannot_end_the_selector_string() {
+        assert_eq!(css_string(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(css_string("a\nb\rc"), r#""a\a b\d c""#);
+        assert_eq!(css_string(""), r#""""#);
+    }
 }

@@ -103,9 +103,12 @@ fn AddTreatment(state: Memo<CompareState>, data: CompareData, hidden: Memo<bool>
     let set = use_set_state();
     let query = RwSignal::new(String::new());
     let chosen = Memo::new(move |_| state.with(|s| s.treatments.clone()));
+    // A memo, so a sort or a baseline (which change the state but not this) leaves the list
+    // of results alone.
+    let full = Memo::new(move |_| !state.with(CompareState::can_add));
     let results = move || {
         let chosen = chosen.get();
-        let full = !state.with(CompareState::can_add);
+        let full = full.get();
         let found: Vec<_> = search_treatments(&query.get(), &data.treatments.treatments)
             .into_iter()
             .filter(|t| !chosen.contains(&t.id))

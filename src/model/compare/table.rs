@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use super::sort::sort_treatments;
 use super::state::{CompareState, View};
 use super::value::{read, Reading, Value};
+use crate::model::ids::find_in_order;
 use crate::model::{Attribute, Better, Cell, Group, Treatment};
 
 /// One group heading and the attributes under it, in file order.
@@ -46,14 +47,15 @@ impl ShownRows {
 
 /// The state's treatments, resolved in the state's order. Ids not found in `treatments` are
 /// skipped, so callers may pass either the whole catalogue or just the chosen ones.
+/// This runs on every change of the comparison, a sort included, so it finds the ids with
+/// [`find_in_order`] rather than a scan from the start for each.
 pub fn chosen_treatments<'a>(
     state: &CompareState,
     treatments: &[&'a Treatment],
 ) -> Vec<&'a Treatment> {
-    state
-        .treatments
-        .iter()
-        .filter_map(|id| treatments.iter().find(|t| t.id == *id).copied())
+    find_in_order(&state.treatments, treatments, |t| &t.id)
+        .into_iter()
+        .copied()
         .collect()
 }
 

@@ -369,16 +369,16 @@ const VANILLA: &str = r#"<!DOCTYPE html>
       if (attr.kind === 'ordinal' && key !== null) {
         const on = Math.min(key + 1, attr.levels.length);
         parts.push(el('span', { class: 'cmp-scale', 'aria-hidden': 'true' },
-          el('span', { class: 'cmp-scale__on' }, '●'.repeat(on)), '○'.repeat(attr.levels.length - on)));
+          el('span', {}, '●'.repeat(on)), '○'.repeat(attr.levels.length - on)));
       }
       parts.push(el('span', { class: 'cmp-cell__text' }, show(attr, cell)));
       return el('td', {}, el('button', {
-        type: 'button', id: 'cell-' + tr.id + '--' + attr.id,
-        class: key === null ? 'cmp-cell cmp-cell--missing' : 'cmp-cell',
+        class: key === null ? 'cmp-cell cmp-cell--missing' : 'cmp-cell', 'data-attribute': attr.id,
         'aria-expanded': 'false', 'aria-controls': 'cmp-details',
       }, ...parts));
     });
-    return el('tr', {}, el('th', { scope: 'row', class: 'cmp-table__treatment' }, tr.name), ...cells);
+    return el('tr', { 'data-treatment': tr.id },
+      el('th', { scope: 'row', class: 'cmp-table__treatment' }, tr.name), ...cells);
   });
   tbody.append(...rows);
   let current = null;

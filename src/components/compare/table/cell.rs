@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::compare::{cell_button_id, OpenCell};
+use crate::components::compare::{cell_button, OpenCell};
 use crate::model::compare::{
     cell_state, display_value, editorial_basis, judge, scale_position, Judgement,
 };
@@ -12,13 +12,14 @@ use crate::model::{Attribute, Cell, CellState, Treatment};
 /// better end, all filled at the worse end (the legend says so; the words beside it carry the
 /// same meaning). The dots are characters, two runs of them, rather than an element each: a
 /// long table makes hundreds of cells at a time, and the dots were a third of its elements.
-/// Being text, they also stay visible in forced-colours modes, which drop backgrounds.
+/// Being text, they also stay visible in forced-colours modes, which drop backgrounds. The
+/// filled run's `<span>` has no class of its own (the style finds it as the scale's child).
 pub fn scale(attr: &Attribute, value: Option<&Cell>) -> Option<impl IntoView> {
     scale_position(attr, value).map(|(steps, count)| {
         let on = (steps + 1).min(count);
         view! {
             <span class="cmp-scale" aria-hidden="true">
-                <span class="cmp-scale__on">{"●".repeat(on)}</span>
+                <span>{"●".repeat(on)}</span>
                 {"○".repeat(count - on)}
             </span>
         }
@@ -78,21 +79,23 @@ pub(super) fn cell(
                 </span>
             }
         });
-    // No listener and no reactive attribute per cell: the table has one click listener for
-    // every cell (`mod.rs`), which finds the cell by these data attributes, and one effect that
-    // keeps `aria-expanded` in step. A sort or a scroll of a long table makes and drops
-    // hundreds of cells at once, and each listener and subscription cost time both ways.
-    let key = (treatment.id.clone(), attr.id.clone());
+    // No listener, no reactive attribute and as few attributes as will do per cell: the table
+    // has one click listener for every cell (`mod.rs`), which finds the cell by its
+    // `data-attribute` and its row's `data-treatment`, and one effect that keeps
+    // `aria-expanded` in step. A sort of a long table rewrites hundreds of cells in place, and
+    // each attribute is removed and set again every time (the erased views' rebuild), so the
+    // treatment's id is on the row, not on each cell, and there is no `id` or `type` (the
+    // table is in no form, so a button does nothing but what its listener does).
     let expanded = open
-        .with_untracked(|o| o.as_ref() == Some(&key))
+        .with_untracked(|o| {
+            o.as_ref()
+                .is_some_and(|(t, a)| *t == treatment.id && *a == attr.id)
+        })
         .to_string();
     view! {
         <button
-            type="button"
-            id=cell_button_id(&treatment.id, &attr.id)
             class="cmp-cell"
-            data-treatment=key.0
-            data-attribute=key.1
+            data-attribute=attr.id.clone()
             aria-expanded=expanded
             aria-controls="cmp-details"
         >
@@ -103,7 +106,8 @@ pub(super) fn cell(
     }
 }
 
-/// The cell whose button `ev` is a click on (or inside): its treatment and attribute.
+/// The cell whose button `ev` is a click on (or inside): its treatment (from the row, or the
+/// `<td>` in the columns layout) and attribute.
 pub(super) fn clicked_cell(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
     use wasm_bindgen::JsCast;
     let button = ev
@@ -112,10 +116,11 @@ pub(super) fn clicked_cell(ev: &web_sys::MouseEvent) -> Option<(String, String)>
         .ok()?
         .closest("button.cmp-cell")
         .ok()??;
-    Some((
-        button.get_attribute("data-treatment")?,
-        button.get_attribute("data-attribute")?,
-    ))
+    let treatment = button
+        .closest("[data-treatment]")
+        .ok()??
+        .get_attribute("data-treatment")?;
+    Some((treatment, button.get_attribute("data-attribute")?))
 }
 
 /// Keeps each cell button's `aria-expanded` in step with the open cell: the one that closed
@@ -134,10 +139,7 @@ pub(super) fn sync_expanded(open: OpenCell) {
 }
 
 fn set_expanded(treatment: &str, attribute: &str, expanded: bool) {
-    if let Some(button) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&cell_button_id(treatment, attribute)))
-    {
+    if let Some(button) = cell_button(treatment, attribute) {
         let _ = button.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
     }
 }

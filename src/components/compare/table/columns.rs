@@ -43,7 +43,7 @@ pub(super) fn columns_table(
                         .map(|attr| {
                             let cells = treatments
                                 .iter()
-                                .map(|t| view! { <td>{cell(t, attr, baseline, open)}</td> })
+                                .map(|t| view! { <td data-treatment=t.id.clone()>{cell(t, attr, baseline, open)}</td> })
                                 .collect_view();
                             view! {
                                 <tr>

@@ -1,4 +1,5 @@
-//! Treatments as rows, sortable by any attribute column; rows are keyed, so a sort moves them.
+//! Treatments as rows, sortable by any attribute column; rows are keyed by their place, so a
+//! sort rewrites the drawn rows in place.
 
 use leptos::prelude::*;
 
@@ -82,12 +83,6 @@ pub(super) fn rows_table(
             RowWindow::all(rows)
         }
     });
-    let drawn = Memo::new(move |_| {
-        let w = window.get();
-        order
-            .with(|o| o.get(w.start..w.end).map(<[String]>::to_vec))
-            .unwrap_or_default()
-    });
     let row_data = data.clone();
     let row_count = move || windowed.get().then(|| order.with(Vec::len) + HEADER_ROWS);
     view! {
@@ -99,23 +94,14 @@ pub(super) fn rows_table(
                 <tr class="cmp-table__spacer" aria-hidden="true">
                     <td style:height=move || format!("{}px", window.with(|w| w.before_px))></td>
                 </tr>
-                // Keyed rows: sorting moves the existing rows instead of rebuilding them, and
-                // scrolling a windowed table adds and removes rows at its edges only.
-                <For each=move || drawn.get() key=|id| id.clone() let:id>
+                // Rows are keyed by their place in the order, not by treatment. Scrolling adds
+                // and removes rows at the window's edges only, as before; a sort keeps every
+                // drawn row and rewrites its contents in place (the same elements, new text and
+                // attributes), which costs less than making and dropping a window of rows.
+                <For each=move || window.with(|w| w.start..w.end) key=|place| *place let:place>
                     {
-                        // The row's place in the whole table, for screen readers when not every
-                        // row is drawn. A sort moves the row, so it is read from the window, not
-                        // fixed when the row is made.
-                        let index = {
-                            let id = id.clone();
-                            move || {
-                                windowed.get().then(|| {
-                                    let start = window.with(|w| w.start);
-                                    drawn.with(|d| d.iter().position(|x| *x == id)).map(|i| start + i + HEADER_ROWS + 1)
-                                })?
-                            }
-                        };
-                        treatment_row(id, index, layout, row_data.clone(), open)
+                        let id = Memo::new(move |_| order.with(|o| o.get(place).cloned()));
+                        treatment_row(place, id, layout, row_data.clone(), open, windowed)
                     }
                 </For>
                 <tr class="cmp-table__spacer" aria-hidden="true">
@@ -126,36 +112,40 @@ pub(super) fn rows_table(
     }
 }
 
-/// One treatment's row: its name (and the baseline mark) as the row header, then its cells.
+/// The row at `place` in the order: the treatment's name (and the baseline mark) as the row
+/// header, then its cells. Its contents follow whichever treatment is at that place; the row
+/// carries the treatment's id for its cells (`cell::clicked_cell`, `cell_selector`).
 fn treatment_row(
-    id: String,
-    index: impl Fn() -> Option<usize> + Send + Sync + 'static,
+    place: usize,
+    id: Memo<Option<String>>,
     layout: Memo<Layout>,
     data: CompareData,
     open: OpenCell,
+    windowed: Memo<bool>,
 ) -> impl IntoView {
-    let name = data
-        .treatment(&id)
-        .map(|t| t.name.clone())
-        .unwrap_or_default();
-    let is_base = {
-        let id = id.clone();
-        move || layout.with(|l| l.baseline.as_deref() == Some(id.as_str()))
-    };
-    view! {
-        <tr aria-rowindex=index>
+    // The row's place in the whole table, for screen readers when not every row is drawn.
+    let index = move || windowed.get().then_some(place + HEADER_ROWS + 1);
+    let contents = move || {
+        let id = id.get()?;
+        let layout = layout.get();
+        let treatment = data.treatment(&id)?;
+        let baseline = (layout.baseline.as_deref() == Some(id.as_str())).then_some(" (baseline)");
+        Some(view! {
             <th scope="row" class="cmp-table__treatment">
-                <span class="cmp-table__name">{name}{move || is_base().then_some(" (baseline)")}</span>
+                <span class="cmp-table__name">{treatment.name.clone()}{baseline}</span>
             </th>
-            {move || row_cells(&id, &layout.get(), &data, open)}
-        </tr>
-    }
+            {row_cells(treatment, &layout, &data, open)}
+        })
+    };
+    view! { <tr aria-rowindex=index data-treatment=move || id.get()>{contents}</tr> }
 }
 
-fn row_cells(id: &str, layout: &Layout, data: &CompareData, open: OpenCell) -> Vec<AnyView> {
-    let Some(treatment) = data.treatment(id) else {
-        return Vec::new();
-    };
+fn row_cells(
+    treatment: &Treatment,
+    layout: &Layout,
+    data: &CompareData,
+    open: OpenCell,
+) -> Vec<AnyView> {
     let baseline = layout.baseline.as_deref().and_then(|b| data.treatment(b));
     per_column(layout, data, |attr| {
         view! { <td>{cell(treatment, attr, baseline, open)}</td> }.into_any()
