@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::browser::TestResult;
 use crate::large_table::{
-    drawn_rows, first_visible_row, scroll_to_row, LargeSite, HEADER_ROWS, QUERY,
+    drawn_rows, first_visible_row, scroll_to_column, scroll_to_row, LargeSite, HEADER_ROWS, QUERY,
 };
 use crate::{expect_eq, scenarios, Ctx};
 
@@ -44,6 +44,26 @@ async fn large_sort_puts_the_right_row_at_each_scroll_position(ctx: &Ctx) -> Tes
         "only rows near the viewport are drawn, got {}",
         drawn.len()
     );
+    // Across too: 40 attribute columns, of which only those near the viewport are drawn.
+    let columns = site.large.attributes.attributes.len();
+    let across = b
+        .js(
+            "const t = document.querySelector('.cmp-table--rows'); \
+             const row = t.querySelector('tbody tr[aria-rowindex]'); \
+             return [t.getAttribute('aria-colcount'), row.querySelectorAll('td[aria-colindex]').length];",
+            vec![],
+        )
+        .await?;
+    expect_eq(
+        across.get(0).cloned().unwrap_or_default(),
+        json!((columns + 1).to_string()),
+        "aria-colcount: the treatment column and 40 attributes",
+    )?;
+    let drawn_cells = across.get(1).and_then(Value::as_u64).unwrap_or(0) as usize;
+    ensure!(
+        (1..columns / 2).contains(&drawn_cells),
+        "only columns near the viewport are drawn, got {drawn_cells} of {columns}"
+    );
 
     // Scrolled to the middle, then sorted: the scroll position stays, the header stays in
     // view, and the row there is the one an ascending sort puts there.
@@ -56,6 +76,8 @@ async fn large_sort_puts_the_right_row_at_each_scroll_position(ctx: &Ctx) -> Tes
         )
         .await?;
     let attr = &site.large.sort_attribute;
+    // Its column may be off to the right, as it would be for a reader, who scrolls to it.
+    scroll_to_column(b, site.column_of(&attr.id)?).await?;
     let xpath = format!(
         "//th/button[starts-with(normalize-space(), {})]",
         pathways_testkit::xpath::literal(&attr.label)

@@ -3,11 +3,13 @@
 //! and the windowed rows view read the way ARIA counts rows.
 //!
 //! The two header rows (group headings, attribute headings) are rows 1 and 2, so the 500
-//! treatments are rows 3 to 502 and `aria-rowcount` is 502.
+//! treatments are rows 3 to 502 and `aria-rowcount` is 502. Across, the treatment column is
+//! column 1 and the 40 attributes columns 2 to 41 (`aria-colindex`, `aria-colcount` 41); the
+//! windowed view draws only the columns near the viewport.
 
 use anyhow::Context;
 use pathways::model::compare::{self, CompareState};
-use pathways::model::Treatment;
+use pathways::model::{Group, Treatment};
 use pathways_bench::large::{self, Large};
 use pathways_testkit::server::{Server, Site};
 use serde_json::json;
@@ -50,6 +52,18 @@ impl LargeSite {
         .0
     }
 
+    /// The 0-based place of attribute `id` among the table's columns: groups in display order,
+    /// attributes in file order within each (nothing hidden or folded).
+    pub fn column_of(&self, id: &str) -> anyhow::Result<usize> {
+        let group_place = |g: Group| Group::ALL.iter().position(|x| *x == g);
+        let mut attrs: Vec<_> = self.large.attributes.attributes.iter().collect();
+        attrs.sort_by_key(|a| group_place(a.group));
+        attrs
+            .iter()
+            .position(|a| a.id == id)
+            .with_context(|| format!("no attribute {id}"))
+    }
+
     /// Opens the 500-row comparison and waits until its first rows are drawn.
     pub async fn open(&self, b: &Browser) -> TestResult {
         b.goto(&self.server.url(&format!("/compare{QUERY}")))
@@ -88,6 +102,25 @@ pub async fn scroll_to_row(b: &Browser, index: usize) -> TestResult {
         "return !!document.querySelector(`.cmp-table--rows tbody tr[aria-rowindex=\"${arguments[0]}\"]`);",
         vec![json!(index + HEADER_ROWS + 1)],
         "the row at that scroll position drawn",
+    )
+    .await
+}
+
+/// Scrolls the table's box sideways so that the column at `place` (0-based among the attribute
+/// columns) is the first beside the sticky treatment column, then waits until the window has
+/// drawn its header.
+pub async fn scroll_to_column(b: &Browser, place: usize) -> TestResult {
+    b.js(
+        "const box = document.querySelector('.cmp-scroll'); \
+         const cell = box.querySelector('tbody td[aria-colindex]'); \
+         box.scrollLeft = arguments[0] * cell.offsetWidth; return true;",
+        vec![json!(place)],
+    )
+    .await?;
+    b.wait_js_with(
+        "return !!document.querySelector(`.cmp-table--rows thead th[aria-colindex=\"${arguments[0]}\"] button`);",
+        vec![json!(place + 2)],
+        "the column's header drawn after scrolling sideways",
     )
     .await
 }

@@ -88,8 +88,9 @@ pub use value::{
     MAX_CELL_NUMBER, NOT_ESTABLISHED, NOT_REVIEWED,
 };
 pub use window::{
-    is_windowed, row_window, scroll_for_key, RowWindow, ScrollKey, DEFAULT_ROW_HEIGHT,
-    DEFAULT_VIEWPORT, OVERSCAN_ROWS, WINDOW_THRESHOLD,
+    column_window, is_windowed, row_window, scroll_for_key, RowWindow, ScrollKey,
+    DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_VIEWPORT, DEFAULT_VIEWPORT_WIDTH,
+    OVERSCAN_COLUMNS, OVERSCAN_ROWS, WINDOW_THRESHOLD,
 };
 
 /// Something in the address that could not be used, said for the reader: it explains why the

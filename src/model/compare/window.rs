@@ -29,6 +29,19 @@ pub const DEFAULT_ROW_HEIGHT: f64 = 53.0;
 /// window, so the first draw already fills the screen.
 pub const DEFAULT_VIEWPORT: f64 = 900.0;
 
+/// Attribute columns drawn beyond each side of the viewport in a windowed table. The rows
+/// are windowed across as well as down: a drawn row of all 40 of the bench's attributes is
+/// some 160 elements, while a laptop's screen shows about eight columns, so a sort rewrote
+/// four times the cells anyone could see.
+pub const OVERSCAN_COLUMNS: usize = 1;
+
+/// An attribute column's width assumed until one is measured (the windowed view's 8.5 rem
+/// cells with their padding).
+pub const DEFAULT_COLUMN_WIDTH: f64 = 152.0;
+
+/// The scroll box's width assumed until it is measured, less the sticky treatment column.
+pub const DEFAULT_VIEWPORT_WIDTH: f64 = 1_100.0;
+
 /// Whether a rows view of `rows` treatments is windowed.
 pub fn is_windowed(rows: usize) -> bool {
     rows > WINDOW_THRESHOLD
@@ -69,6 +82,37 @@ pub fn row_window(
 ) -> RowWindow {
     let row_height = usable(row_height).unwrap_or(DEFAULT_ROW_HEIGHT);
     let viewport = usable(viewport).unwrap_or(DEFAULT_VIEWPORT);
+    span(rows, scroll_top, viewport, row_height, overscan)
+}
+
+/// The same for the attribute columns of a windowed table, across: `columns` columns of
+/// `column_width` px, the box scrolled `scroll_left` px, `viewport` px of it visible beside
+/// the sticky treatment column. `before_px` and `after_px` are then the widths of the spacer
+/// cells at the two ends of each row.
+pub fn column_window(
+    columns: usize,
+    scroll_left: f64,
+    viewport: f64,
+    column_width: f64,
+) -> RowWindow {
+    let column_width = usable(column_width).unwrap_or(DEFAULT_COLUMN_WIDTH);
+    let viewport = usable(viewport).unwrap_or(DEFAULT_VIEWPORT_WIDTH);
+    span(
+        columns,
+        scroll_left,
+        viewport,
+        column_width,
+        OVERSCAN_COLUMNS,
+    )
+}
+
+fn span(
+    rows: usize,
+    scroll_top: f64,
+    viewport: f64,
+    row_height: f64,
+    overscan: usize,
+) -> RowWindow {
     let scroll_top = if scroll_top.is_finite() {
         scroll_top.max(0.0)
     } else {

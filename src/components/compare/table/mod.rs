@@ -1,6 +1,7 @@
 //! The comparison table, in both orientations: `columns` (treatments as columns), `rows`
 //! (treatments as rows, sortable) and `cell` (one value), over the layout computed here.
 
+mod across;
 mod cell;
 mod columns;
 mod rows;
@@ -12,7 +13,7 @@ pub use cell::{editorial_mark, scale, value_class};
 
 use super::{use_set_state, CompareData, FullTable, OpenCell};
 use crate::model::compare::{is_windowed, CompareState, ShownRows, View};
-use crate::model::{Attribute, Group};
+use crate::model::Group;
 use scroll::ScrollBox;
 
 /// Groups and their visible attribute ids, as the table lays them out.
@@ -97,27 +98,4 @@ pub(super) fn group_button(
             {group.label()}
         </button>
     }
-}
-
-/// One view per visible attribute column in the rows layout; a collapsed group keeps a single
-/// empty cell so the columns stay aligned with its header.
-pub(super) fn per_column(
-    layout: &Layout,
-    data: &CompareData,
-    mut each: impl FnMut(&Attribute) -> AnyView,
-) -> Vec<AnyView> {
-    let mut views = Vec::new();
-    for (_, collapsed, attrs) in &layout.groups {
-        if *collapsed {
-            views.push(view! { <td class="cmp-table__folded"></td> }.into_any());
-        } else {
-            views.extend(
-                attrs
-                    .iter()
-                    .filter_map(|id| data.attribute(id))
-                    .map(&mut each),
-            );
-        }
-    }
-    views
 }

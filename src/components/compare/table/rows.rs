@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::across::{self, Column};
 use super::cell::cell;
 use super::scroll::ScrollBox;
-use super::{group_button, per_column, Layout};
+use super::{group_button, Layout};
 use crate::components::compare::{use_set_state, CompareData, OpenCell};
 use crate::model::compare::{
-    ordered_treatments, row_window, CompareState, RowWindow, Sort, SortDir, OVERSCAN_ROWS,
+    column_window, ordered_treatments, row_window, CompareState, RowWindow, Sort, SortDir,
+    OVERSCAN_ROWS,
 };
 use crate::model::{Attribute, Treatment};
 
@@ -39,36 +41,8 @@ pub(super) fn rows_table(
         }
     });
     let sort = Memo::new(move |_| state.with(|s| s.sort.clone()));
-    let head = {
-        let data = data.clone();
-        move || {
-            let layout = layout.get();
-            let group_cells = layout
-                .groups
-                .iter()
-                .map(|(group, collapsed, attrs)| {
-                    let span = if *collapsed { 1 } else { attrs.len().max(1) };
-                    view! { <th scope="colgroup" colspan=span class="cmp-group__header">{group_button(state, *group, *collapsed)}</th> }
-                })
-                .collect_view();
-            let attr_cells = per_column(&layout, &data, |attr| {
-                sort_header(attr, sort, state, set.clone()).into_any()
-            });
-            let index = |i: usize| move || windowed.get().then_some(i);
-            view! {
-                <tr aria-rowindex=index(1)>
-                    <td class="cmp-table__corner"></td>
-                    {group_cells}
-                </tr>
-                <tr aria-rowindex=index(2)>
-                    <th scope="col" class="cmp-table__corner">"Treatment"</th>
-                    {attr_cells}
-                </tr>
-            }
-        }
-    };
-    // Everything below runs for the full table too, with a window of every row: one keyed
-    // `<For>` for both keeps the wasm small.
+    // Everything below runs for the full table too, with a window of every row and column:
+    // one keyed `<For>` and one way of drawing a row for both keep the wasm small.
     let window = Memo::new(move |_| {
         let rows = order.with(Vec::len);
         if windowed.get() {
@@ -83,10 +57,65 @@ pub(super) fn rows_table(
             RowWindow::all(rows)
         }
     });
+    let columns = Memo::new(move |_| layout.with(across::columns));
+    // The columns drawn: those in and next to the viewport, across.
+    let drawn = Memo::new(move |_| {
+        let count = columns.with(Vec::len);
+        if windowed.get() {
+            column_window(
+                count,
+                scroll.left.get(),
+                scroll.width.get() - scroll.lead_width.get(),
+                scroll.column_width.get(),
+            )
+        } else {
+            RowWindow::all(count)
+        }
+    });
+    let head = {
+        let data = data.clone();
+        move || {
+            let cut = windowed.get();
+            let w = drawn.get();
+            columns.with(|columns| {
+                let mut group_cells: Vec<AnyView> = across::group_spans(columns, w.start..w.end)
+                    .into_iter()
+                    .map(|(group, collapsed, span)| {
+                        view! { <th scope="colgroup" colspan=span class="cmp-group__header">{group_button(state, group, collapsed)}</th> }.into_any()
+                    })
+                    .collect();
+                if cut {
+                    group_cells.insert(0, across::spacer(w.before_px));
+                    group_cells.push(across::spacer(w.after_px));
+                }
+                let attr_cells = across::across(columns, w, cut, &data, |attr, colindex| {
+                    sort_header(attr, colindex, sort, state, set.clone()).into_any()
+                });
+                let index = |i: usize| cut.then_some(i);
+                view! {
+                    <tr aria-rowindex=index(1)>
+                        <td class="cmp-table__corner"></td>
+                        {group_cells}
+                    </tr>
+                    <tr aria-rowindex=index(2)>
+                        <th scope="col" class="cmp-table__corner" aria-colindex=cut.then_some(1)>"Treatment"</th>
+                        {attr_cells}
+                    </tr>
+                }
+            })
+        }
+    };
     let row_data = data.clone();
     let row_count = move || windowed.get().then(|| order.with(Vec::len) + HEADER_ROWS);
+    // The treatment column and every attribute column, drawn or not.
+    let column_count = move || windowed.get().then(|| columns.with(Vec::len) + 1);
     view! {
-        <table class="cmp-table cmp-table--rows" class:cmp-table--windowed=windowed aria-rowcount=row_count>
+        <table
+            class="cmp-table cmp-table--rows"
+            class:cmp-table--windowed=windowed
+            aria-rowcount=row_count
+            aria-colcount=column_count
+        >
             <caption class="visually-hidden">"Treatments compared side by side, one row per treatment; column headers sort"</caption>
             <thead>{head}</thead>
             <tbody>
@@ -94,14 +123,38 @@ pub(super) fn rows_table(
                 <tr class="cmp-table__spacer" aria-hidden="true">
                     <td style:height=move || format!("{}px", window.with(|w| w.before_px))></td>
                 </tr>
-                // Rows are keyed by their place in the order, not by treatment. Scrolling adds
-                // and removes rows at the window's edges only, as before; a sort keeps every
-                // drawn row and rewrites its contents in place (the same elements, new text and
-                // attributes), which costs less than making and dropping a window of rows.
-                <For each=move || window.with(|w| w.start..w.end) key=|place| *place let:place>
+                // A windowed table keys its rows by their place in the order: scrolling adds
+                // and removes rows at the window's edges only, and a sort keeps every drawn row
+                // and rewrites its contents in place (the same elements, new text), which costs
+                // less than making and dropping a window of rows. A full table keys them by
+                // treatment, so a sort only moves its few rows.
+                <For
+                    each=move || {
+                        let by_place = windowed.get();
+                        let w = window.get();
+                        order.with(|o| {
+                            o.get(w.start..w.end)
+                                .unwrap_or_default()
+                                .iter()
+                                .zip(w.start..)
+                                .map(|(id, place)| if by_place { RowKey::Place(place) } else { RowKey::Treatment(id.clone()) })
+                                .collect::<Vec<_>>()
+                        })
+                    }
+                    key=RowKey::clone
+                    let:key
+                >
                     {
-                        let id = Memo::new(move |_| order.with(|o| o.get(place).cloned()));
-                        treatment_row(place, id, layout, row_data.clone(), open, windowed)
+                        let place = match &key {
+                            RowKey::Place(place) => Some(*place),
+                            RowKey::Treatment(_) => None,
+                        };
+                        let id = Memo::new(move |_| match &key {
+                            RowKey::Place(place) => order.with(|o| o.get(*place).cloned()),
+                            RowKey::Treatment(id) => Some(id.clone()),
+                        });
+                        let row = Row { place, id, layout, columns, drawn, windowed };
+                        treatment_row(row, row_data.clone(), open)
                     }
                 </For>
                 <tr class="cmp-table__spacer" aria-hidden="true">
@@ -112,48 +165,70 @@ pub(super) fn rows_table(
     }
 }
 
-/// The row at `place` in the order: the treatment's name (and the baseline mark) as the row
-/// header, then its cells. Its contents follow whichever treatment is at that place; the row
-/// carries the treatment's id for its cells (`cell::clicked_cell`, `cell_selector`).
-fn treatment_row(
-    place: usize,
+/// What a row of the `<For>` is keyed by (see there).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum RowKey {
+    Place(usize),
+    Treatment(String),
+}
+
+/// What a row draws from: its place in the order when windowed, the treatment it shows, and
+/// the columns.
+struct Row {
+    place: Option<usize>,
     id: Memo<Option<String>>,
     layout: Memo<Layout>,
-    data: CompareData,
-    open: OpenCell,
+    columns: Memo<Vec<Column>>,
+    drawn: Memo<RowWindow>,
     windowed: Memo<bool>,
-) -> impl IntoView {
+}
+
+/// The row at `place` in the order: the treatment's name (and the baseline mark) as the row
+/// header, then its cells. Its contents follow whichever treatment is at that place and which
+/// columns are drawn; the row carries the treatment's id for its cells
+/// (`cell::clicked_cell`, `cell_selector`).
+fn treatment_row(row: Row, data: CompareData, open: OpenCell) -> impl IntoView {
+    let Row {
+        place,
+        id,
+        layout,
+        columns,
+        drawn,
+        windowed,
+    } = row;
     // The row's place in the whole table, for screen readers when not every row is drawn.
-    let index = move || windowed.get().then_some(place + HEADER_ROWS + 1);
+    let index = move || place.map(|place| place + HEADER_ROWS + 1);
+    // The layout is read in place, not cloned: it holds every chosen id, and a clone per row
+    // per sort was thousands of strings made and dropped.
     let contents = move || {
         let id = id.get()?;
-        let layout = layout.get();
         let treatment = data.treatment(&id)?;
-        let baseline = (layout.baseline.as_deref() == Some(id.as_str())).then_some(" (baseline)");
+        let cut = windowed.get();
+        let w = drawn.get();
+        let (is_base, base) = layout.with(|l| {
+            let b = l.baseline.as_deref();
+            (b == Some(id.as_str()), b.and_then(|b| data.treatment(b)))
+        });
+        let mark = is_base.then_some(" (baseline)");
+        let cells = columns.with(|columns| {
+            across::across(columns, w, cut, &data, |attr, colindex| {
+                view! { <td aria-colindex=colindex>{cell(treatment, attr, base, open)}</td> }
+                    .into_any()
+            })
+        });
         Some(view! {
-            <th scope="row" class="cmp-table__treatment">
-                <span class="cmp-table__name">{treatment.name.clone()}{baseline}</span>
+            <th scope="row" class="cmp-table__treatment" aria-colindex=cut.then_some(1)>
+                <span class="cmp-table__name">{treatment.name.clone()}{mark}</span>
             </th>
-            {row_cells(treatment, &layout, &data, open)}
+            {cells}
         })
     };
     view! { <tr aria-rowindex=index data-treatment=move || id.get()>{contents}</tr> }
 }
 
-fn row_cells(
-    treatment: &Treatment,
-    layout: &Layout,
-    data: &CompareData,
-    open: OpenCell,
-) -> Vec<AnyView> {
-    let baseline = layout.baseline.as_deref().and_then(|b| data.treatment(b));
-    per_column(layout, data, |attr| {
-        view! { <td>{cell(treatment, attr, baseline, open)}</td> }.into_any()
-    })
-}
-
 fn sort_header(
     attr: &Attribute,
+    colindex: Option<usize>,
     sort: Memo<Option<Sort>>,
     state: Memo<CompareState>,
     set: impl Fn(CompareState) + Clone + 'static,
@@ -175,7 +250,7 @@ fn sort_header(
         }
     };
     view! {
-        <th scope="col" aria-sort=aria class="cmp-table__sortable">
+        <th scope="col" aria-sort=aria class="cmp-table__sortable" aria-colindex=colindex>
             <button
                 type="button"
                 class="cmp-sort"

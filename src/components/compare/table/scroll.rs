@@ -6,7 +6,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::compare::{scroll_for_key, ScrollKey, DEFAULT_ROW_HEIGHT, DEFAULT_VIEWPORT};
+use crate::model::compare::{
+    scroll_for_key, ScrollKey, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_VIEWPORT,
+    DEFAULT_VIEWPORT_WIDTH,
+};
 
 /// The scroll box's measurements, which a windowed rows view turns into the rows to draw.
 #[derive(Clone, Copy)]
@@ -18,6 +21,14 @@ pub(super) struct ScrollBox {
     pub height: RwSignal<f64>,
     /// One body row's height, measured once rows are drawn (with the scroll position).
     pub row_height: RwSignal<f64>,
+    /// `scrollLeft`, in CSS pixels.
+    pub left: RwSignal<f64>,
+    /// `clientWidth`: the visible width, the sticky treatment column included.
+    pub width: RwSignal<f64>,
+    /// The sticky treatment column's width, which the attribute columns scroll under.
+    pub lead_width: RwSignal<f64>,
+    /// One attribute column's width, measured once cells are drawn.
+    pub column_width: RwSignal<f64>,
 }
 
 impl ScrollBox {
@@ -27,33 +38,50 @@ impl ScrollBox {
             top: RwSignal::new(0.0),
             height: RwSignal::new(DEFAULT_VIEWPORT),
             row_height: RwSignal::new(DEFAULT_ROW_HEIGHT),
+            left: RwSignal::new(0.0),
+            width: RwSignal::new(DEFAULT_VIEWPORT_WIDTH),
+            lead_width: RwSignal::new(0.0),
+            column_width: RwSignal::new(DEFAULT_COLUMN_WIDTH),
         }
     }
 
-    /// Reads the scroll position and viewport height; signals change only when the numbers do,
-    /// so a scroll event that moves nothing redraws nothing.
+    /// Reads the scroll position, the viewport and the drawn sizes; signals change only when
+    /// the numbers do.
     fn measure(self) {
         let Some(el) = self.node.get_untracked() else {
             return;
         };
-        let top = f64::from(el.scroll_top());
-        let height = f64::from(el.client_height());
-        if self.top.get_untracked() != top {
-            self.top.set(top);
+        set_if_changed(self.top, f64::from(el.scroll_top()));
+        set_if_changed(self.left, f64::from(el.scroll_left()));
+        set_if_changed(self.height, f64::from(el.client_height()));
+        set_if_changed(self.width, f64::from(el.client_width()));
+        // Rows are one line high and columns of one width in the windowed view; the first
+        // drawn row and cell say how high and how wide, and the row header how wide the
+        // sticky column is.
+        let size = |selector: &str, of: fn(&web_sys::HtmlElement) -> i32| {
+            el.query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                .map(|e| f64::from(of(&e)))
+        };
+        if let Some(h) = size(
+            "tbody tr[aria-rowindex]",
+            web_sys::HtmlElement::offset_height,
+        ) {
+            set_if_changed(self.row_height, h);
         }
-        if height > 0.0 && self.height.get_untracked() != height {
-            self.height.set(height);
+        if let Some(w) = size(
+            "tbody td[aria-colindex]",
+            web_sys::HtmlElement::offset_width,
+        ) {
+            set_if_changed(self.column_width, w);
         }
-        // Rows are one line high in the windowed view; the first drawn row says how high.
-        let row = el.query_selector("tbody tr[aria-rowindex]").ok().flatten();
-        let row_height = row
-            .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
-            .map(|row| f64::from(row.offset_height()))
-            .filter(|h| *h > 0.0);
-        if let Some(row_height) = row_height {
-            if self.row_height.get_untracked() != row_height {
-                self.row_height.set(row_height);
-            }
+        if let Some(w) = size(
+            "tbody th[aria-colindex]",
+            web_sys::HtmlElement::offset_width,
+        ) {
+            set_if_changed(self.lead_width, w);
         }
     }
 
@@ -111,5 +139,14 @@ impl ScrollBox {
                 {table}
             </div>
         }
+    }
+}
+
+/// Sets a measurement when it differs from the last, so a scroll event that moves nothing
+/// redraws nothing. A box not laid out yet measures 0 px, which `model::compare::window` reads
+/// as "not measured" and replaces with its defaults.
+fn set_if_changed(signal: RwSignal<f64>, value: f64) {
+    if value.is_finite() && value >= 0.0 && signal.get_untracked() != value {
+        signal.set(value);
     }
 }
