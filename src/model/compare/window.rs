@@ -89,6 +89,11 @@ pub fn row_window(
 /// `column_width` px, the box scrolled `scroll_left` px, `viewport` px of it visible beside
 /// the sticky treatment column. `before_px` and `after_px` are then the widths of the spacer
 /// cells at the two ends of each row.
+///
+/// Unlike the rows', this window always holds the same number of columns for one viewport
+/// (all of them, if there are fewer): at the right end it reaches back rather than shrinking.
+/// A row's cells are rewritten in place when the window moves, so a window that shrank would
+/// remove the last cells, and with them the focused one of a reader who tabbed to the end.
 pub fn column_window(
     columns: usize,
     scroll_left: f64,
@@ -97,13 +102,25 @@ pub fn column_window(
 ) -> RowWindow {
     let column_width = usable(column_width).unwrap_or(DEFAULT_COLUMN_WIDTH);
     let viewport = usable(viewport).unwrap_or(DEFAULT_VIEWPORT_WIDTH);
-    span(
+    let w = span(
         columns,
         scroll_left,
         viewport,
         column_width,
         OVERSCAN_COLUMNS,
-    )
+    );
+    // A partly visible column at each edge, and the overscan beyond each.
+    let size = ((viewport / column_width).ceil() as usize)
+        .saturating_add(1 + 2 * OVERSCAN_COLUMNS)
+        .min(columns);
+    let start = w.start.min(columns - size);
+    let end = start + size;
+    RowWindow {
+        start,
+        end,
+        before_px: px(start, column_width),
+        after_px: px(columns, column_width).saturating_sub(px(end, column_width)),
+    }
 }
 
 fn span(

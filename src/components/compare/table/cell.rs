@@ -110,12 +110,12 @@ pub(super) fn cell(
 /// `<td>` in the columns layout) and attribute.
 pub(super) fn clicked_cell(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
     use wasm_bindgen::JsCast;
-    let button = ev
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("button.cmp-cell")
-        .ok()??;
+    cell_of(&ev.target()?.dyn_into::<web_sys::Element>().ok()?)
+}
+
+/// The cell `el` is (or is inside): its treatment and attribute.
+pub(super) fn cell_of(el: &web_sys::Element) -> Option<(String, String)> {
+    let button = el.closest("button.cmp-cell").ok()??;
     let treatment = button
         .closest("[data-treatment]")
         .ok()??

@@ -72,6 +72,7 @@ pub(super) fn rows_table(
             RowWindow::all(count)
         }
     });
+    scroll.keep_focus(drawn);
     let head = {
         let data = data.clone();
         move || {

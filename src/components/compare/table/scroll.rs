@@ -6,9 +6,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::cell::cell_of;
+use crate::components::compare::focus_cell;
 use crate::model::compare::{
-    scroll_for_key, ScrollKey, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_VIEWPORT,
-    DEFAULT_VIEWPORT_WIDTH,
+    scroll_for_key, RowWindow, ScrollKey, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
+    DEFAULT_VIEWPORT, DEFAULT_VIEWPORT_WIDTH,
 };
 
 /// The scroll box's measurements, which a windowed rows view turns into the rows to draw.
@@ -29,6 +31,8 @@ pub(super) struct ScrollBox {
     pub lead_width: RwSignal<f64>,
     /// One attribute column's width, measured once cells are drawn.
     pub column_width: RwSignal<f64>,
+    /// The cell that last took focus in the box (see [`ScrollBox::keep_focus`]).
+    focused: StoredValue<Option<(String, String)>>,
 }
 
 impl ScrollBox {
@@ -42,6 +46,7 @@ impl ScrollBox {
             width: RwSignal::new(DEFAULT_VIEWPORT_WIDTH),
             lead_width: RwSignal::new(0.0),
             column_width: RwSignal::new(DEFAULT_COLUMN_WIDTH),
+            focused: StoredValue::new(None),
         }
     }
 
@@ -109,6 +114,25 @@ impl ScrollBox {
         self.measure();
     }
 
+    /// Keeps keyboard focus on its cell when the window moves across. The drawn cells of a row
+    /// are rewritten in place, so after a sideways scroll (Tab to a cell at the edge scrolls
+    /// the box) the focused button shows another column's value; this moves focus back to the
+    /// cell that took it (noted on `focusin`, which a rewrite does not fire), if it is drawn.
+    /// The window across never shrinks (`model::compare::column_window`), so the focused
+    /// button is never removed by it. Focus elsewhere than on a cell of the box is left alone.
+    pub fn keep_focus(self, drawn: Memo<RowWindow>) {
+        Effect::new(move |_| {
+            drawn.track();
+            let (Some(el), Some(cell)) = (self.node.get_untracked(), self.focused.get_value())
+            else {
+                return;
+            };
+            if focused_cell(&el).is_some_and(|now| now != cell) {
+                focus_cell(&cell.0, &cell.1);
+            }
+        });
+    }
+
     /// The box around `table`; `on_click` hears every click inside it.
     pub fn view(
         self,
@@ -130,6 +154,13 @@ impl ScrollBox {
                 node_ref=self.node
                 on:scroll=move |_| measure()
                 on:click=on_click
+                on:focusin=move |ev: web_sys::FocusEvent| {
+                    let cell = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| cell_of(&t));
+                    self.focused.set_value(cell);
+                }
                 on:keydown=move |ev| {
                     if windowed.get_untracked() {
                         self.key(&ev);
@@ -149,4 +180,13 @@ fn set_if_changed(signal: RwSignal<f64>, value: f64) {
     if value.is_finite() && value >= 0.0 && signal.get_untracked() != value {
         signal.set(value);
     }
+}
+
+/// The cell inside `el` that has focus, if any.
+fn focused_cell(el: &web_sys::HtmlDivElement) -> Option<(String, String)> {
+    let active = el.owner_document()?.active_element()?;
+    if !el.contains(Some(&active)) {
+        return None;
+    }
+    cell_of(&active)
 }

@@ -1,5 +1,6 @@
 use crate::model::compare::{
-    is_windowed, row_window, scroll_for_key, RowWindow, ScrollKey, DEFAULT_ROW_HEIGHT,
+    column_window, is_windowed, row_window, scroll_for_key, RowWindow, ScrollKey,
+    DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_VIEWPORT_WIDTH, OVERSCAN_COLUMNS,
     WINDOW_THRESHOLD,
 };
 
@@ -146,5 +147,52 @@ fn only_the_four_scroll_keys_are_taken() {
     assert_eq!(ScrollKey::from_key("End"), Some(ScrollKey::End));
     for other in ["ArrowDown", "Enter", " ", "home", ""] {
         assert_eq!(ScrollKey::from_key(other), None, "{other:?}");
+    }
+}
+
+#[test]
+fn columns_are_windowed_across_with_spacers_of_the_right_width() {
+    // 40 columns of 150 px, 900 px visible: columns 0..6 in view, one more each side.
+    let w = column_window(40, 0.0, 900.0, 150.0);
+    assert_eq!((w.start, w.end), (0, 6 + 1 + 2 * OVERSCAN_COLUMNS));
+    assert_eq!(w.before_px, 0);
+    assert_eq!(w.after_px, (40 - w.end) as u32 * 150);
+    // Scrolled to column 10: it is drawn, with the overscan before it.
+    let w = column_window(40, 1_500.0, 900.0, 150.0);
+    assert_eq!(w.start, 10 - OVERSCAN_COLUMNS);
+    assert!(w.end > 16);
+    assert_eq!(w.before_px, w.start as u32 * 150);
+    assert_eq!(
+        w.before_px + (w.end - w.start) as u32 * 150 + w.after_px,
+        40 * 150
+    );
+}
+
+#[test]
+fn the_column_window_keeps_its_size_to_the_right_end() {
+    let size = |w: RowWindow| w.end - w.start;
+    let first = column_window(40, 0.0, 900.0, 150.0);
+    for left in [75.0, 1_000.0, 4_500.0, 5_100.0, 6_000.0, 1.0e9] {
+        let w = column_window(40, left, 900.0, 150.0);
+        assert_eq!(size(w), size(first), "at {left}");
+        assert!(w.end <= 40, "at {left}");
+    }
+    // At the far right it ends at the last column.
+    assert_eq!(column_window(40, 1.0e9, 900.0, 150.0).end, 40);
+    // Fewer columns than fit: all of them, no spacers.
+    let w = column_window(4, 300.0, 900.0, 150.0);
+    assert_eq!((w.start, w.end, w.before_px, w.after_px), (0, 4, 0, 0));
+    assert_eq!(column_window(0, 0.0, 900.0, 150.0), RowWindow::all(0));
+}
+
+#[test]
+fn unusable_column_measurements_fall_back_to_the_defaults() {
+    let defaults = column_window(40, 0.0, DEFAULT_VIEWPORT_WIDTH, DEFAULT_COLUMN_WIDTH);
+    for (left, viewport, width) in [
+        (0.0, f64::NAN, 0.0),
+        (-5.0, 0.0, -1.0),
+        (f64::NAN, f64::INFINITY, f64::NAN),
+    ] {
+        assert_eq!(column_window(40, left, viewport, width), defaults);
     }
 }
