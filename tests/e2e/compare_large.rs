@@ -69,7 +69,16 @@ async fn large_sort_puts_the_right_row_at_each_scroll_position(ctx: &Ctx) -> Tes
     // Scrolled to the middle, then sorted: the scroll position stays, the header stays in
     // view, and the row there is the one an ascending sort puts there.
     let n = 250;
+    let height = "return document.querySelector('.cmp-scroll').scrollHeight;";
+    let height_before = b.js(height, vec![]).await?;
     scroll_to_row(b, n).await?;
+    // Scrolling down leaves the table's height alone: the drawn columns, and with them the
+    // header's height, were right from the start, not corrected by the first scroll.
+    expect_eq(
+        b.js(height, vec![]).await?,
+        height_before,
+        "the scroll box's height after scrolling down",
+    )?;
     let top_before = b
         .js(
             "return document.querySelector('.cmp-scroll').scrollTop;",

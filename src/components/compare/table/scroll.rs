@@ -141,8 +141,17 @@ impl ScrollBox {
         on_click: impl Fn(web_sys::MouseEvent) + 'static,
     ) -> impl IntoView {
         let measure = move || self.measure();
-        // Measured on scroll and on resize (the viewport height decides how many rows are
-        // drawn). Until the first of those the defaults hold, which draw at least a screenful.
+        // Measured once the box is in the page as well, so the first window across uses the
+        // real widths: otherwise the first scroll would measure them and redraw the columns
+        // (and the header, whose height follows its labels) in the middle of a scroll.
+        Effect::new(move |_| {
+            if self.node.get().is_some() {
+                self.measure();
+            }
+        });
+        // Measured again on scroll and on resize (the viewport decides how many rows and
+        // columns are drawn). Until the first measurement the defaults hold, which draw at
+        // least a screenful.
         let resize = window_event_listener_untyped("resize", move |_| measure());
         on_cleanup(move || resize.remove());
         view! {
