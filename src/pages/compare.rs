@@ -120,13 +120,7 @@ fn CompareView(data: CompareData) -> impl IntoView {
     // hundreds of treatments, redrawing it on every change cost more than the sort itself.
     let diagram_treatments = {
         let data = data.clone();
-        move || {
-            chosen_ids.with(|ids| {
-                ids.iter()
-                    .filter_map(|id| data.treatment(id).cloned())
-                    .collect::<Vec<_>>()
-            })
-        }
+        move || chosen_ids.with(|ids| data.resolve(ids).into_iter().cloned().collect::<Vec<_>>())
     };
     let references = data.references.clone();
 

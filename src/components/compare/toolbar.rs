@@ -39,9 +39,9 @@ pub fn Toolbar(state: Memo<CompareState>, data: CompareData) -> impl IntoView {
     // it holds hundreds of treatments.
     let chosen = Memo::new(move |_| {
         state.with(|s| {
-            s.treatments
-                .iter()
-                .filter_map(|id| data.treatment(id).map(|t| (t.id.clone(), t.name.clone())))
+            data.resolve(&s.treatments)
+                .into_iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
                 .collect::<Vec<_>>()
         })
     });

@@ -123,28 +123,24 @@ pub fn column_window(
     }
 }
 
-fn span(
-    rows: usize,
-    scroll_top: f64,
-    viewport: f64,
-    row_height: f64,
-    overscan: usize,
-) -> RowWindow {
-    let scroll_top = if scroll_top.is_finite() {
-        scroll_top.max(0.0)
+/// `count` items of `size` px along one axis, `offset` px scrolled, `viewport` px visible,
+/// `overscan` more on each side: the rows' window down, and the columns' across.
+fn span(count: usize, offset: f64, viewport: f64, size: f64, overscan: usize) -> RowWindow {
+    let offset = if offset.is_finite() {
+        offset.max(0.0)
     } else {
         0.0
     };
-    let first = ((scroll_top / row_height).floor() as usize).min(rows);
-    let last = (((scroll_top + viewport) / row_height).ceil() as usize).min(rows);
+    let first = ((offset / size).floor() as usize).min(count);
+    let last = (((offset + viewport) / size).ceil() as usize).min(count);
     let start = first.saturating_sub(overscan);
-    let end = last.saturating_add(overscan).min(rows).max(start);
+    let end = last.saturating_add(overscan).min(count).max(start);
     RowWindow {
         start,
         end,
-        before_px: px(start, row_height),
-        // From the rounded total, so the two spacers and the rows always add up to it.
-        after_px: px(rows, row_height).saturating_sub(px(end, row_height)),
+        before_px: px(start, size),
+        // From the rounded total, so the two spacers and the drawn items always add up to it.
+        after_px: px(count, size).saturating_sub(px(end, size)),
     }
 }
 

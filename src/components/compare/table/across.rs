@@ -57,7 +57,7 @@ pub(super) fn group_spans(columns: &[Column], range: Range<usize>) -> Vec<(Group
 
 /// The cells of `columns[window.start..window.end]`, each made by `each` (with its
 /// `aria-colindex` when windowed); a folded group's column is an empty cell. When windowed,
-/// a spacer cell at each end stands in for the columns left out, at their width.
+/// they are [`framed`].
 pub(super) fn across(
     columns: &[Column],
     window: RowWindow,
@@ -65,38 +65,45 @@ pub(super) fn across(
     data: &CompareData,
     mut each: impl FnMut(&Attribute, Option<usize>) -> AnyView,
 ) -> Vec<AnyView> {
-    let mut views = Vec::with_capacity(window.end.saturating_sub(window.start) + 2);
-    if windowed {
-        views.push(spacer(window.before_px));
-    }
-    for (i, column) in columns
+    let cells = columns
         .iter()
         .enumerate()
         .take(window.end)
         .skip(window.start)
-    {
-        // The treatment column is column 1.
-        let colindex = windowed.then_some(i + 2);
-        match column
-            .attribute
-            .as_deref()
-            .and_then(|id| data.attribute(id))
-        {
-            Some(attr) => views.push(each(attr, colindex)),
-            None => views.push(
-                view! { <td class="cmp-table__folded" aria-colindex=colindex></td> }.into_any(),
-            ),
-        }
+        .map(|(i, column)| {
+            // The treatment column is column 1.
+            let colindex = windowed.then_some(i + 2);
+            match column
+                .attribute
+                .as_deref()
+                .and_then(|id| data.attribute(id))
+            {
+                Some(attr) => each(attr, colindex),
+                None => {
+                    view! { <td class="cmp-table__folded" aria-colindex=colindex></td> }.into_any()
+                }
+            }
+        })
+        .collect();
+    framed(window, windowed, cells)
+}
+
+/// `cells` of a row (a heading row too), with a spacer cell at each end standing in for the
+/// columns left out, at their width, when windowed.
+pub(super) fn framed(window: RowWindow, windowed: bool, cells: Vec<AnyView>) -> Vec<AnyView> {
+    if !windowed {
+        return cells;
     }
-    if windowed {
-        views.push(spacer(window.after_px));
-    }
+    let mut views = Vec::with_capacity(cells.len() + 2);
+    views.push(spacer(window.before_px));
+    views.extend(cells);
+    views.push(spacer(window.after_px));
     views
 }
 
 /// A cell as wide as the columns it stands in for; hidden from assistive technology, which
 /// learns each drawn cell's place from `aria-colindex` and the table's `aria-colcount`.
-pub(super) fn spacer(px: u32) -> AnyView {
+fn spacer(px: u32) -> AnyView {
     view! {
         <td class="cmp-table__hspacer" aria-hidden="true" style:width=format!("{px}px") style:min-width=format!("{px}px")></td>
     }

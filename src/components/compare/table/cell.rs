@@ -106,9 +106,9 @@ pub(super) fn cell(
     }
 }
 
-/// The cell whose button `ev` is a click on (or inside): its treatment (from the row, or the
-/// `<td>` in the columns layout) and attribute.
-pub(super) fn clicked_cell(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
+/// The cell whose button (or something inside it) `ev` happened on, a click or a focus: its
+/// treatment (from the row, or the `<td>` in the columns layout) and attribute.
+pub(super) fn event_cell(ev: &web_sys::Event) -> Option<(String, String)> {
     use wasm_bindgen::JsCast;
     cell_of(&ev.target()?.dyn_into::<web_sys::Element>().ok()?)
 }

@@ -56,7 +56,7 @@ pub fn CompareTable(
     let scroll = ScrollBox::new();
     cell::sync_expanded(open);
     let on_click = move |ev: web_sys::MouseEvent| {
-        if let Some(key) = cell::clicked_cell(&ev) {
+        if let Some(key) = cell::event_cell(&ev) {
             open.update(|o| {
                 *o = if o.as_ref() == Some(&key) {
                     None

@@ -1,5 +1,6 @@
-//! Treatments as rows, sortable by any attribute column; rows are keyed by their place, so a
-//! sort rewrites the drawn rows in place.
+//! Treatments as rows, sortable by any attribute column. A full table's rows are keyed by
+//! treatment, so a sort moves them; a windowed table's by their place, so a sort rewrites the
+//! drawn rows in place.
 
 use leptos::prelude::*;
 
@@ -79,16 +80,12 @@ pub(super) fn rows_table(
             let cut = windowed.get();
             let w = drawn.get();
             columns.with(|columns| {
-                let mut group_cells: Vec<AnyView> = across::group_spans(columns, w.start..w.end)
+                let group_cells = across::framed(w, cut, across::group_spans(columns, w.start..w.end)
                     .into_iter()
                     .map(|(group, collapsed, span)| {
                         view! { <th scope="colgroup" colspan=span class="cmp-group__header">{group_button(state, group, collapsed)}</th> }.into_any()
                     })
-                    .collect();
-                if cut {
-                    group_cells.insert(0, across::spacer(w.before_px));
-                    group_cells.push(across::spacer(w.after_px));
-                }
+                    .collect());
                 let attr_cells = across::across(columns, w, cut, &data, |attr, colindex| {
                     sort_header(attr, colindex, sort, state, set.clone()).into_any()
                 });
@@ -198,7 +195,7 @@ fn treatment_row(row: Row, data: CompareData, open: OpenCell) -> impl IntoView {
         windowed,
     } = row;
     // The row's place in the whole table, for screen readers when not every row is drawn.
-    let index = move || place.map(|place| place + HEADER_ROWS + 1);
+    let index = place.map(|place| place + HEADER_ROWS + 1);
     // The layout is read in place, not cloned: it holds every chosen id, and a clone per row
     // per sort was thousands of strings made and dropped.
     let contents = move || {

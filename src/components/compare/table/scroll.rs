@@ -6,7 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::cell::cell_of;
+use super::cell::{cell_of, event_cell};
 use crate::components::compare::focus_cell;
 use crate::model::compare::{
     scroll_for_key, RowWindow, ScrollKey, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
@@ -163,13 +163,7 @@ impl ScrollBox {
                 node_ref=self.node
                 on:scroll=move |_| measure()
                 on:click=on_click
-                on:focusin=move |ev: web_sys::FocusEvent| {
-                    let cell = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|t| cell_of(&t));
-                    self.focused.set_value(cell);
-                }
+                on:focusin=move |ev: web_sys::FocusEvent| self.focused.set_value(event_cell(&ev))
                 on:keydown=move |ev| {
                     if windowed.get_untracked() {
                         self.key(&ev);
