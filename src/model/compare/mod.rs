@@ -58,6 +58,7 @@ mod changes;
 mod citations;
 mod coverage;
 mod csv;
+mod face;
 mod search;
 mod sort;
 mod state;
@@ -73,6 +74,7 @@ use std::fmt;
 pub use citations::cited_in;
 pub use coverage::Coverage;
 pub use csv::{table_csv, to_csv, EDITORIAL_SUFFIX, EXCEL_BOM};
+pub use face::CellFace;
 pub use search::search_treatments;
 pub use sort::{next_sort, sort_treatments, Sort, SortDir};
 pub use state::{

@@ -16,10 +16,13 @@
 pub const WINDOW_THRESHOLD: usize = 60;
 
 /// Rows drawn beyond each edge of the viewport, so a wheel turn or a key press shows drawn
-/// rows at once while the window catches up in the next frame. Four, not eight: every drawn row
-/// is 40 cells to make on a sort, and on the bench's 500 × 40 table eight cost about a quarter
-/// more time per scroll step for no row a reader could see (docs/performance.md).
-pub const OVERSCAN_ROWS: usize = 4;
+/// rows at once while the window catches up. The window moves in the scroll event, which the
+/// browser handles before it draws the frame, so the margin only has to cover what the page
+/// can scroll before that: two rows (about 100 px, a wheel notch). Every drawn row is a row of
+/// cells to rewrite and lay out on a sort, so four (session 5) cost about a fifth more per
+/// sort on the bench's 500 × 40 table, and eight a quarter more per scroll step than four
+/// (docs/performance.md).
+pub const OVERSCAN_ROWS: usize = 2;
 
 /// The body row height assumed until one is measured (a one-line cell: 36 px button, padding
 /// and border).

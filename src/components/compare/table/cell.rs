@@ -3,9 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::compare::{cell_button, OpenCell};
-use crate::model::compare::{
-    cell_state, display_value, editorial_basis, judge, scale_position, Judgement,
-};
+use crate::model::compare::{editorial_basis, scale_position, CellFace, Judgement};
 use crate::model::{Attribute, Cell, CellState, Treatment};
 
 /// The small visual scale of an ordinal value with a stated direction: one filled dot at the
@@ -15,15 +13,17 @@ use crate::model::{Attribute, Cell, CellState, Treatment};
 /// Being text, they also stay visible in forced-colours modes, which drop backgrounds. The
 /// filled run's `<span>` has no class of its own (the style finds it as the scale's child).
 pub fn scale(attr: &Attribute, value: Option<&Cell>) -> Option<impl IntoView> {
-    scale_position(attr, value).map(|(steps, count)| {
-        let on = (steps + 1).min(count);
-        view! {
-            <span class="cmp-scale" aria-hidden="true">
-                <span>{"●".repeat(on)}</span>
-                {"○".repeat(count - on)}
-            </span>
-        }
-    })
+    scale_position(attr, value).map(|(steps, count)| scale_view((steps + 1).min(count), count))
+}
+
+/// A scale of `count` dots, `on` of them filled.
+fn scale_view(on: usize, count: usize) -> impl IntoView {
+    view! {
+        <span class="cmp-scale" aria-hidden="true">
+            <span>{"●".repeat(on)}</span>
+            {"○".repeat(count.saturating_sub(on))}
+        </span>
+    }
 }
 
 /// The class of a value's words for its state: values plain, the three kinds of "no value"
@@ -41,14 +41,36 @@ pub fn value_class(state: CellState) -> &'static str {
 /// The mark after a value that is the editors' judgement; the legend explains it and the cell
 /// details give the basis.
 pub fn editorial_mark(attr: &Attribute, value: Option<&Cell>) -> Option<impl IntoView> {
-    editorial_basis(attr, value).map(|_| {
-        view! {
-            <span class="cmp-editorial">
-                <span aria-hidden="true">"†"</span>
-                <span class="visually-hidden">" (editors' judgement)"</span>
-            </span>
-        }
-    })
+    editorial_basis(attr, value).map(|_| editorial_view())
+}
+
+fn editorial_view() -> impl IntoView {
+    view! {
+        <span class="cmp-editorial">
+            <span aria-hidden="true">"†"</span>
+            <span class="visually-hidden">" (editors' judgement)"</span>
+        </span>
+    }
+}
+
+/// The class and symbol of a mark against the baseline.
+pub(super) fn mark_look(j: Judgement) -> (&'static str, &'static str) {
+    match j {
+        Judgement::Better => ("cmp-mark cmp-mark--better", "▲"),
+        Judgement::Worse => ("cmp-mark cmp-mark--worse", "▼"),
+        Judgement::Same => ("cmp-mark cmp-mark--same", "="),
+    }
+}
+
+/// A value's mark against the baseline: a symbol for the eye and words for everyone.
+fn judgement_view(j: Judgement) -> impl IntoView {
+    let (class, symbol) = mark_look(j);
+    view! {
+        <span class=class>
+            <span aria-hidden="true">{symbol}</span>
+            <span class="cmp-mark__text">{j.label()}</span>
+        </span>
+    }
 }
 
 /// One value: text, a small scale for ordinal values, the baseline mark, and a button that
@@ -59,26 +81,7 @@ pub(super) fn cell(
     baseline: Option<&Treatment>,
     open: OpenCell,
 ) -> impl IntoView {
-    let value = treatment.values.get(&attr.id);
-    let text = display_value(attr, value);
-    let scale = scale(attr, value);
-    let editorial = editorial_mark(attr, value);
-    let judgement = baseline
-        .filter(|b| b.id != treatment.id)
-        .and_then(|b| judge(attr, b.values.get(&attr.id), value))
-        .map(|j| {
-            let (class, symbol) = match j {
-                Judgement::Better => ("cmp-mark cmp-mark--better", "▲"),
-                Judgement::Worse => ("cmp-mark cmp-mark--worse", "▼"),
-                Judgement::Same => ("cmp-mark cmp-mark--same", "="),
-            };
-            view! {
-                <span class=class>
-                    <span aria-hidden="true">{symbol}</span>
-                    <span class="cmp-mark__text">{j.label()}</span>
-                </span>
-            }
-        });
+    let face = CellFace::of(attr, treatment, baseline);
     // No listener, no reactive attribute and as few attributes as will do per cell: the table
     // has one click listener for every cell (`mod.rs`), which finds the cell by its
     // `data-attribute` and its row's `data-treatment`, and one effect that keeps
@@ -99,9 +102,9 @@ pub(super) fn cell(
             aria-expanded=expanded
             aria-controls="cmp-details"
         >
-            {scale}
-            <span class=value_class(cell_state(attr, value))>{text}{editorial}</span>
-            {judgement}
+            {face.scale.map(|(on, count)| scale_view(on, count))}
+            <span class=value_class(face.state)>{face.text}{face.editorial.then(editorial_view)}</span>
+            {face.judgement.map(judgement_view)}
         </button>
     }
 }

@@ -6,6 +6,8 @@ mod cell;
 mod columns;
 mod rows;
 mod scroll;
+mod slot_cell;
+mod slots;
 
 use leptos::prelude::*;
 

@@ -1,12 +1,12 @@
-//! Treatments as rows, sortable by any attribute column. A full table's rows are keyed by
-//! treatment, so a sort moves them; a windowed table's by their place, so a sort rewrites the
-//! drawn rows in place.
+//! Treatments as rows, sortable by any attribute column: the heading rows, and the body's rows
+//! between two spacer rows. The body is a set of row slots (`slots.rs`), every row of a full
+//! table and those near the viewport of a windowed one; a sort rewrites what they show.
 
 use leptos::prelude::*;
 
-use super::across::{self, Column};
-use super::cell::cell;
+use super::across;
 use super::scroll::ScrollBox;
+use super::slots::{self, Slots};
 use super::{group_button, Layout};
 use crate::components::compare::{use_set_state, CompareData, OpenCell};
 use crate::model::compare::{
@@ -17,7 +17,7 @@ use crate::model::{Attribute, Treatment};
 
 /// Rows above the body: the group headings and the attribute headings. `aria-rowindex` counts
 /// them, so the first treatment is row 3 and `aria-rowcount` is the treatments plus 2.
-const HEADER_ROWS: usize = 2;
+pub(super) const HEADER_ROWS: usize = 2;
 
 /// Treatments as rows (sortable by any attribute), attributes as columns. When `windowed`,
 /// only the rows near the scroll box's viewport are drawn (`model::compare::window`).
@@ -43,7 +43,7 @@ pub(super) fn rows_table(
     });
     let sort = Memo::new(move |_| state.with(|s| s.sort.clone()));
     // Everything below runs for the full table too, with a window of every row and column:
-    // one keyed `<For>` and one way of drawing a row for both keep the wasm small.
+    // one way of drawing a row for both keeps the wasm small.
     let window = Memo::new(move |_| {
         let rows = order.with(Vec::len);
         if windowed.get() {
@@ -73,7 +73,11 @@ pub(super) fn rows_table(
             RowWindow::all(count)
         }
     });
-    scroll.keep_focus(drawn);
+    scroll.keep_focus(move || {
+        window.track();
+        drawn.track();
+        order.track();
+    });
     let head = {
         let data = data.clone();
         move || {
@@ -103,7 +107,15 @@ pub(super) fn rows_table(
             })
         }
     };
-    let row_data = data.clone();
+    let body = Slots {
+        order,
+        window,
+        columns,
+        drawn,
+        baseline: Memo::new(move |_| layout.with(|l| l.baseline.clone())),
+        data: data.clone(),
+        open,
+    };
     let row_count = move || windowed.get().then(|| order.with(Vec::len) + HEADER_ROWS);
     // The treatment column and every attribute column, drawn or not.
     let column_count = move || windowed.get().then(|| columns.with(Vec::len) + 1);
@@ -121,107 +133,14 @@ pub(super) fn rows_table(
                 <tr class="cmp-table__spacer" aria-hidden="true">
                     <td style:height=move || format!("{}px", window.with(|w| w.before_px))></td>
                 </tr>
-                // A windowed table keys its rows by their place in the order: scrolling adds
-                // and removes rows at the window's edges only, and a sort keeps every drawn row
-                // and rewrites its contents in place (the same elements, new text), which costs
-                // less than making and dropping a window of rows. A full table keys them by
-                // treatment, so a sort only moves its few rows.
-                <For
-                    each=move || {
-                        let by_place = windowed.get();
-                        let w = window.get();
-                        order.with(|o| {
-                            o.get(w.start..w.end)
-                                .unwrap_or_default()
-                                .iter()
-                                .zip(w.start..)
-                                .map(|(id, place)| if by_place { RowKey::Place(place) } else { RowKey::Treatment(id.clone()) })
-                                .collect::<Vec<_>>()
-                        })
-                    }
-                    key=RowKey::clone
-                    let:key
-                >
-                    {
-                        let place = match &key {
-                            RowKey::Place(place) => Some(*place),
-                            RowKey::Treatment(_) => None,
-                        };
-                        let id = Memo::new(move |_| match &key {
-                            RowKey::Place(place) => order.with(|o| o.get(*place).cloned()),
-                            RowKey::Treatment(id) => Some(id.clone()),
-                        });
-                        let row = Row { place, id, layout, columns, drawn, windowed };
-                        treatment_row(row, row_data.clone(), open)
-                    }
-                </For>
+                // The drawn rows: every row of a full table (`slots.rs`).
+                {slots::body(body)}
                 <tr class="cmp-table__spacer" aria-hidden="true">
                     <td style:height=move || format!("{}px", window.with(|w| w.after_px))></td>
                 </tr>
             </tbody>
         </table>
     }
-}
-
-/// What a row of the `<For>` is keyed by (see there).
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum RowKey {
-    Place(usize),
-    Treatment(String),
-}
-
-/// What a row draws from: its place in the order when windowed, the treatment it shows, and
-/// the columns.
-struct Row {
-    place: Option<usize>,
-    id: Memo<Option<String>>,
-    layout: Memo<Layout>,
-    columns: Memo<Vec<Column>>,
-    drawn: Memo<RowWindow>,
-    windowed: Memo<bool>,
-}
-
-/// The row at `place` in the order: the treatment's name (and the baseline mark) as the row
-/// header, then its cells. Its contents follow whichever treatment is at that place and which
-/// columns are drawn; the row carries the treatment's id for its cells
-/// (`cell::clicked_cell`, `cell_selector`).
-fn treatment_row(row: Row, data: CompareData, open: OpenCell) -> impl IntoView {
-    let Row {
-        place,
-        id,
-        layout,
-        columns,
-        drawn,
-        windowed,
-    } = row;
-    // The row's place in the whole table, for screen readers when not every row is drawn.
-    let index = place.map(|place| place + HEADER_ROWS + 1);
-    // The layout is read in place, not cloned: it holds every chosen id, and a clone per row
-    // per sort was thousands of strings made and dropped.
-    let contents = move || {
-        let id = id.get()?;
-        let treatment = data.treatment(&id)?;
-        let cut = windowed.get();
-        let w = drawn.get();
-        let (is_base, base) = layout.with(|l| {
-            let b = l.baseline.as_deref();
-            (b == Some(id.as_str()), b.and_then(|b| data.treatment(b)))
-        });
-        let mark = is_base.then_some(" (baseline)");
-        let cells = columns.with(|columns| {
-            across::across(columns, w, cut, &data, |attr, colindex| {
-                view! { <td aria-colindex=colindex>{cell(treatment, attr, base, open)}</td> }
-                    .into_any()
-            })
-        });
-        Some(view! {
-            <th scope="row" class="cmp-table__treatment" aria-colindex=cut.then_some(1)>
-                <span class="cmp-table__name">{treatment.name.clone()}{mark}</span>
-            </th>
-            {cells}
-        })
-    };
-    view! { <tr aria-rowindex=index data-treatment=move || id.get()>{contents}</tr> }
 }
 
 fn sort_header(

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cell::{cell_of, event_cell};
-use crate::components::compare::focus_cell;
+use crate::components::compare::cell_button;
 use crate::model::compare::{
-    scroll_for_key, RowWindow, ScrollKey, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
-    DEFAULT_VIEWPORT, DEFAULT_VIEWPORT_WIDTH,
+    scroll_for_key, ScrollKey, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_VIEWPORT,
+    DEFAULT_VIEWPORT_WIDTH,
 };
 
 /// The scroll box's measurements, which a windowed rows view turns into the rows to draw.
@@ -114,22 +114,35 @@ impl ScrollBox {
         self.measure();
     }
 
-    /// Keeps keyboard focus on its cell when the window moves across. The drawn cells of a row
-    /// are rewritten in place, so after a sideways scroll (Tab to a cell at the edge scrolls
-    /// the box) the focused button shows another column's value; this moves focus back to the
-    /// cell that took it (noted on `focusin`, which a rewrite does not fire), if it is drawn.
-    /// The window across never shrinks (`model::compare::column_window`), so the focused
-    /// button is never removed by it. Focus elsewhere than on a cell of the box is left alone.
-    pub fn keep_focus(self, drawn: Memo<RowWindow>) {
+    /// Keeps keyboard focus on its cell when the slots show something else. A row slot and its
+    /// cells stay put when the table scrolls either way or is sorted (`slots.rs`), so the
+    /// focused button would then show another value: this moves focus to the button that now
+    /// shows the cell that took it (noted on `focusin`, which a rewrite does not fire), or,
+    /// when that cell is no longer drawn, to the scroll box, whose keys still scroll the table.
+    /// It never scrolls to do so. The window across never shrinks
+    /// (`model::compare::column_window`), so Tab along a row keeps its cell drawn. `changes`
+    /// reads whatever decides what the slots show; focus elsewhere than on a cell of the box is
+    /// left alone.
+    pub fn keep_focus(self, changes: impl Fn() + 'static) {
         Effect::new(move |_| {
-            drawn.track();
-            let (Some(el), Some(cell)) = (self.node.get_untracked(), self.focused.get_value())
-            else {
-                return;
-            };
-            if focused_cell(&el).is_some_and(|now| now != cell) {
-                focus_cell(&cell.0, &cell.1);
-            }
+            changes();
+            // After the slots' own effects have written the new cells, before the frame.
+            request_animation_frame(move || {
+                let (Some(el), Some(cell)) = (self.node.get_untracked(), self.focused.get_value())
+                else {
+                    return;
+                };
+                if focused_cell(&el).is_none_or(|now| now == cell) {
+                    return;
+                }
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                match cell_button(&cell.0, &cell.1) {
+                    Some(button) => button.focus_with_options(&options),
+                    None => el.focus_with_options(&options),
+                }
+                .ok();
+            });
         });
     }
 
@@ -143,10 +156,12 @@ impl ScrollBox {
         let measure = move || self.measure();
         // Measured once the box is in the page as well, so the first window across uses the
         // real widths: otherwise the first scroll would measure them and redraw the columns
-        // (and the header, whose height follows its labels) in the middle of a scroll.
+        // (and the header, whose height follows its labels) in the middle of a scroll. In the
+        // next frame, after the row slots' effects have filled in their cells: a row without
+        // them is lower than a drawn one.
         Effect::new(move |_| {
             if self.node.get().is_some() {
-                self.measure();
+                request_animation_frame(move || self.measure());
             }
         });
         // Measured again on scroll and on resize (the viewport decides how many rows and

@@ -2,6 +2,7 @@
 
 mod changes;
 mod csv;
+mod face;
 mod search;
 mod sort;
 mod state;
