@@ -140,3 +140,66 @@ pub async fn first_visible_row(b: &Browser) -> anyhow::Result<(usize, String)> {
         .await?;
     serde_json::from_value(v).context("first visible row")
 }
+
+/// One drawn treatment row as the page shows it: its `data-treatment`, its header's text and
+/// each cell as (`data-attribute`, `aria-colindex`, the value's words, the scale's filled
+/// dots).
+type DrawnRow = (String, String, Vec<(String, String, String, Option<usize>)>);
+
+impl LargeSite {
+    /// Checks every drawn cell against the catalogue: each row's header names the treatment of
+    /// its `data-treatment`, and each cell shows that treatment's value of its attribute, with
+    /// the right dots, in the attribute's column. The windowed table rewrites its cells in
+    /// place on a sort or a scroll (`slot_cell.rs`), so a stale word or attribute shows here.
+    pub async fn check_drawn_cells(&self, b: &Browser) -> TestResult {
+        let v = b
+            .js(
+                "return [...document.querySelectorAll('.cmp-table--rows tbody tr[aria-rowindex]')].map(tr => [\
+                   tr.dataset.treatment, tr.querySelector('th').textContent.trim(),\
+                   [...tr.querySelectorAll('button.cmp-cell')].map(el => {\
+                     const scale = el.querySelector('.cmp-scale > span');\
+                     return [el.dataset.attribute, el.closest('td').getAttribute('aria-colindex'),\
+                       el.querySelector('[class^=cmp-value]').firstChild.textContent,\
+                       scale ? [...scale.textContent].length : null];\
+                   })]);",
+                vec![],
+            )
+            .await?;
+        let rows: Vec<DrawnRow> = serde_json::from_value(v).context("drawn cells")?;
+        anyhow::ensure!(!rows.is_empty(), "no treatment row drawn");
+        for (id, name, cells) in rows {
+            let t = self
+                .large
+                .treatments
+                .get(&id)
+                .with_context(|| format!("row of unknown treatment {id:?}"))?;
+            anyhow::ensure!(
+                name == t.name,
+                "row {id}: header {name:?}, not {:?}",
+                t.name
+            );
+            anyhow::ensure!(!cells.is_empty(), "row {id}: no cells");
+            for (attr_id, colindex, words, dots) in cells {
+                let attr =
+                    self.large.attributes.get(&attr_id).with_context(|| {
+                        format!("row {id}: cell of unknown attribute {attr_id:?}")
+                    })?;
+                let value = t.values.get(&attr.id);
+                let want = compare::display_value(attr, value);
+                anyhow::ensure!(words == want, "{id} × {attr_id}: {words:?}, not {want:?}");
+                let want_dots =
+                    compare::scale_position(attr, value).map(|(steps, n)| (steps + 1).min(n));
+                anyhow::ensure!(
+                    dots == want_dots,
+                    "{id} × {attr_id}: {dots:?} dots, not {want_dots:?}"
+                );
+                let want_index = (self.column_of(&attr_id)? + 2).to_string();
+                anyhow::ensure!(
+                    colindex == want_index,
+                    "{id} × {attr_id}: aria-colindex {colindex}, not {want_index}"
+                );
+            }
+        }
+        Ok(())
+    }
+}

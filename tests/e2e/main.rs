@@ -11,6 +11,7 @@ mod browser;
 mod compare;
 mod compare_large;
 mod hardening;
+mod large_keys;
 mod large_table;
 mod offline;
 mod prerender;
@@ -131,6 +132,7 @@ async fn run(filter: Option<String>) -> i32 {
         reading::SCENARIOS,
         compare::SCENARIOS,
         compare_large::SCENARIOS,
+        large_keys::SCENARIOS,
         hardening::SCENARIOS,
         prerender::SCENARIOS,
         offline::SCENARIOS,

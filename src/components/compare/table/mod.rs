@@ -1,5 +1,7 @@
-//! The comparison table, in both orientations: `columns` (treatments as columns), `rows`
-//! (treatments as rows, sortable) and `cell` (one value), over the layout computed here.
+//! The comparison table, in both orientations: `columns` (treatments as columns, each value a
+//! `cell`) and `rows` (treatments as rows, sortable: its body is `slots`, row slots whose cells
+//! `slot_cell` keeps, windowed across by `across` and down by `scroll`), over the layout
+//! computed here.
 
 mod across;
 mod cell;

@@ -47,10 +47,11 @@ pub(super) fn rows_table(
     let window = Memo::new(move |_| {
         let rows = order.with(Vec::len);
         if windowed.get() {
+            // The body's rows are seen below the sticky header only.
             row_window(
                 rows,
                 scroll.top.get(),
-                scroll.height.get(),
+                scroll.height.get() - scroll.head_height.get(),
                 scroll.row_height.get(),
                 OVERSCAN_ROWS,
             )

@@ -21,6 +21,8 @@ pub(super) struct ScrollBox {
     pub top: RwSignal<f64>,
     /// `clientHeight`: the visible height, header included.
     pub height: RwSignal<f64>,
+    /// The sticky header's height: the rows under it are out of sight.
+    pub head_height: RwSignal<f64>,
     /// One body row's height, measured once rows are drawn (with the scroll position).
     pub row_height: RwSignal<f64>,
     /// `scrollLeft`, in CSS pixels.
@@ -41,6 +43,7 @@ impl ScrollBox {
             node: NodeRef::new(),
             top: RwSignal::new(0.0),
             height: RwSignal::new(DEFAULT_VIEWPORT),
+            head_height: RwSignal::new(0.0),
             row_height: RwSignal::new(DEFAULT_ROW_HEIGHT),
             left: RwSignal::new(0.0),
             width: RwSignal::new(DEFAULT_VIEWPORT_WIDTH),
@@ -70,6 +73,9 @@ impl ScrollBox {
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                 .map(|e| f64::from(of(&e)))
         };
+        if let Some(h) = size("thead", web_sys::HtmlElement::offset_height) {
+            set_if_changed(self.head_height, h);
+        }
         if let Some(h) = size(
             "tbody tr[aria-rowindex]",
             web_sys::HtmlElement::offset_height,

@@ -33,6 +33,10 @@ pub(super) struct SlotCell {
 /// The parts of a cell's details button that change with its value.
 struct Button {
     el: Element,
+    /// The `aria-expanded` last written here. `cell::sync_expanded` writes it too when the
+    /// open cell changes, and the row's effect then runs again (it reads the open cell) and
+    /// writes the same value, so this stays what the page says.
+    expanded: Option<bool>,
     scale: Option<Scale>,
     value: Element,
     text: Text,
@@ -60,9 +64,25 @@ impl SlotCell {
     /// Makes the cell show `shown`: `attribute` is its attribute's id, and `expanded` whether
     /// its details are open.
     pub fn show(&mut self, doc: &Document, shown: Shown, attribute: &str, expanded: bool) {
-        if self.shown.as_ref() == Some(&shown) {
-            return;
+        if self.shown.as_ref() != Some(&shown) {
+            self.write(doc, shown, attribute);
         }
+        // Written when it differs from what this button was last told: on a sort nearly every
+        // cell shows another treatment, and nearly all of them say `false`.
+        if let Some(button) = &mut self.button {
+            if button.expanded != Some(expanded) {
+                set(
+                    &button.el,
+                    "aria-expanded",
+                    if expanded { "true" } else { "false" },
+                );
+                button.expanded = Some(expanded);
+            }
+        }
+    }
+
+    /// Writes what differs between `shown` and what the cell showed.
+    fn write(&mut self, doc: &Document, shown: Shown, attribute: &str) {
         let old = self.shown.take();
         if old.as_ref().map(|o| o.colindex) != Some(shown.colindex) {
             set(&self.td, "aria-colindex", &shown.colindex.to_string());
@@ -74,7 +94,7 @@ impl SlotCell {
                 }
                 self.td.set_class_name("cmp-table__folded");
             }
-            Some((treatment, column, face)) => {
+            Some((_, column, face)) => {
                 let old = old.and_then(|o| o.value);
                 if self.button.is_none() {
                     self.td.remove_attribute("class").ok();
@@ -85,13 +105,6 @@ impl SlotCell {
                     let old = old.as_ref();
                     if old.map(|o| o.1) != Some(*column) {
                         set(&button.el, "data-attribute", attribute);
-                    }
-                    if old.map(|o| (o.0, o.1)) != Some((*treatment, *column)) {
-                        set(
-                            &button.el,
-                            "aria-expanded",
-                            if expanded { "true" } else { "false" },
-                        );
                     }
                     button.show(doc, old.map(|o| &o.2), face);
                 }
@@ -115,6 +128,7 @@ impl Button {
         td.append_child(&el).ok()?;
         Some(Button {
             el,
+            expanded: None,
             scale: None,
             value,
             text,

@@ -1,14 +1,15 @@
-//! The body of a windowed rows table: a fixed set of row slots, and in each a fixed set of cell
-//! slots. Slot `j` shows the treatment at place `window.start + j`, cell slot `k` the column at
-//! `drawn.start + k`. A scroll, either way, or a sort leaves every element where it is and
-//! changes only the words, classes and attributes whose values changed; elements are made and
-//! dropped only when the number of drawn rows or columns changes (a resize, the end of the
-//! list, a folded group).
+//! The body of the rows table: a set of row slots, and in each a set of cell slots. Slot `j`
+//! shows the treatment at place `window.start + j`, cell slot `k` the column at
+//! `drawn.start + k` (every row and column of a full table; those near the viewport of a
+//! windowed one). A scroll, either way, or a sort leaves every element where it is and changes
+//! only the words, classes and attributes whose values changed; elements are made and dropped
+//! only when the number of drawn rows or columns changes (a resize, the end of the list, a
+//! folded group, printing).
 //!
-//! Why not draw each row from its treatment, as the full table does: under `--cfg
-//! erase_components` an element drawn again removes and sets every one of its attributes,
-//! and a drawn row made new views only to throw them away. A sort of the 500-row table spent
-//! most of its time there (docs/performance.md, "Session 6").
+//! Why not draw each row from its treatment: under `--cfg erase_components` an element drawn
+//! again removes and sets every one of its attributes, and a drawn row made new views only to
+//! throw them away. A sort of the 500-row table spent most of its time there
+//! (docs/performance.md, "Session 6").
 
 use leptos::html::Td;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ use super::slot_cell::{Shown, SlotCell};
 use crate::components::compare::{CompareData, OpenCell};
 use crate::model::compare::{CellFace, RowWindow};
 
-/// What the windowed body draws from.
+/// What the body draws from.
 #[derive(Clone)]
 pub(super) struct Slots {
     /// Every chosen treatment's id, in screen order.
@@ -43,7 +44,7 @@ struct SlotColumn {
     attribute: Option<usize>,
 }
 
-/// The windowed body's rows, between the spacer rows that `rows.rs` draws.
+/// The body's rows, between the spacer rows that `rows.rs` draws.
 pub(super) fn body(slots: Slots) -> impl IntoView {
     let Slots {
         columns,
@@ -135,9 +136,42 @@ fn row(
         (treatment.get().is_some() && treatment.get() == base.get()).then_some(" (baseline)")
     };
     let px = |px: u32| format!("{px}px");
-    // The cells go between the two spacer cells, before the second; one effect per row keeps
-    // them in step with the treatment, the drawn columns and the baseline (`slot_cell.rs`).
+    // The cells go between the two spacer cells, before the second.
     let end = NodeRef::<Td>::new();
+    keep_cells(end, treatment, slot_columns, base, data, open);
+    view! {
+        <tr aria-rowindex=move || place.get() + HEADER_ROWS + 1 data-treatment=id>
+            <th scope="row" class="cmp-table__treatment" aria-colindex="1">
+                <span class="cmp-table__name">{label}{mark}</span>
+            </th>
+            <td
+                class="cmp-table__hspacer"
+                aria-hidden="true"
+                style:width=move || px(drawn.with(|w| w.before_px))
+                style:min-width=move || px(drawn.with(|w| w.before_px))
+            ></td>
+            <td
+                class="cmp-table__hspacer"
+                aria-hidden="true"
+                node_ref=end
+                style:width=move || px(drawn.with(|w| w.after_px))
+                style:min-width=move || px(drawn.with(|w| w.after_px))
+            ></td>
+        </tr>
+    }
+}
+
+/// One effect per row keeps its cells, before `end`, in step with the treatment it shows (an
+/// index into the catalogue), the drawn columns, the baseline and the open cell
+/// (`slot_cell.rs`).
+fn keep_cells(
+    end: NodeRef<Td>,
+    treatment: Memo<Option<usize>>,
+    slot_columns: Memo<Vec<SlotColumn>>,
+    base: Memo<Option<usize>>,
+    data: CompareData,
+    open: OpenCell,
+) {
     Effect::new(move |cells: Option<Vec<SlotCell>>| {
         let mut cells = cells.unwrap_or_default();
         let (Some(end), Some(doc)) = (end.get(), document_of()) else {
@@ -166,7 +200,7 @@ fn row(
             }
         }
         let (treatments, attributes) = (&data.treatments.treatments, &data.attributes.attributes);
-        open.with_untracked(|open| {
+        open.with(|open| {
             for (cell, shown) in cells.iter_mut().zip(wanted) {
                 let ids = shown.value.as_ref().and_then(|(t, a, _)| {
                     Some((
@@ -184,26 +218,6 @@ fn row(
         });
         cells
     });
-    view! {
-        <tr aria-rowindex=move || place.get() + HEADER_ROWS + 1 data-treatment=id>
-            <th scope="row" class="cmp-table__treatment" aria-colindex="1">
-                <span class="cmp-table__name">{label}{mark}</span>
-            </th>
-            <td
-                class="cmp-table__hspacer"
-                aria-hidden="true"
-                style:width=move || px(drawn.with(|w| w.before_px))
-                style:min-width=move || px(drawn.with(|w| w.before_px))
-            ></td>
-            <td
-                class="cmp-table__hspacer"
-                aria-hidden="true"
-                node_ref=end
-                style:width=move || px(drawn.with(|w| w.after_px))
-                style:min-width=move || px(drawn.with(|w| w.after_px))
-            ></td>
-        </tr>
-    }
 }
 
 /// What the cell of treatment `t` (an index into the catalogue) in `column` shows.
