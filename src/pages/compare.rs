@@ -9,7 +9,7 @@ use crate::components::compare::legend::Legend;
 use crate::components::compare::picker::TreatmentPicker;
 use crate::components::compare::table::CompareTable;
 use crate::components::compare::toolbar::Toolbar;
-use crate::components::compare::{CompareData, FullTable, OpenCell};
+use crate::components::compare::{CompareData, FullTable, OpenCell, PendingState};
 use crate::components::page_meta::PageMeta;
 use crate::components::references::ReferenceList;
 use crate::components::status::loaded;
@@ -64,7 +64,19 @@ fn CompareView(data: CompareData) -> impl IntoView {
             )
         }
     });
-    let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    // A change shows at once; the address follows right after (`use_set_state`).
+    let pending = PendingState(RwSignal::new(None));
+    provide_context(pending);
+    let state = Memo::new(move |_| {
+        let search = location.search.get();
+        pending
+            .0
+            .with(|p| match p {
+                Some((from, next)) if *from == search => Some(next.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| parsed.with(|p| p.0.clone()))
+    });
     let notices = Memo::new(move |_| {
         parsed.with(|p| p.1.iter().map(|n| n.message.clone()).collect::<Vec<_>>())
     });

@@ -144,12 +144,25 @@ pub async fn sort_click(
 /// Steps of the scroll from top to bottom.
 pub const SCROLL_STEPS: u32 = 20;
 
+/// Frames counted with nothing to do before the scroll.
+pub const IDLE_FRAMES: u32 = 12;
+
+/// A scroll of the table, in frames.
+pub struct ScrollFrames {
+    /// The times between frames (ms) while the table scrolls.
+    pub frames: Vec<f64>,
+    /// The times between frames (ms) just before, with nothing to do: the frame clock.
+    pub idle: Vec<f64>,
+}
+
 /// The times between frames (ms) while the table scrolls from top to bottom in
-/// [`SCROLL_STEPS`] steps, one per frame. Fails when the scroll did not end at the bottom with
-/// the last row drawn.
-pub async fn scroll_frames(b: &Browser) -> anyhow::Result<Vec<f64>> {
+/// [`SCROLL_STEPS`] steps, one per frame, and before that with nothing to do. Fails when the
+/// scroll did not end at the bottom with the last row drawn.
+pub async fn scroll_frames(b: &Browser) -> anyhow::Result<ScrollFrames> {
     let script = format!("{TABLE}{SCROLL}");
-    let value = b.js_async(&script, vec![json!(SCROLL_STEPS)]).await?;
+    let value = b
+        .js_async(&script, vec![json!(SCROLL_STEPS), json!(IDLE_FRAMES)])
+        .await?;
     if let Some(error) = value.get("error") {
         bail!("scroll: {error}");
     }
@@ -159,11 +172,18 @@ pub async fn scroll_frames(b: &Browser) -> anyhow::Result<Vec<f64>> {
              drawn ({value})"
         );
     }
-    let frames = value["frames"].as_array().map_or(&[][..], Vec::as_slice);
-    frames
-        .iter()
-        .map(|f| number(f, "frame time"))
-        .collect::<anyhow::Result<Vec<f64>>>()
+    let times = |key: &str| {
+        value[key]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|f| number(f, "frame time"))
+            .collect::<anyhow::Result<Vec<f64>>>()
+    };
+    Ok(ScrollFrames {
+        frames: times("frames")?,
+        idle: times("idle")?,
+    })
 }
 
 /// The page's memory: JS heap and wasm linear memory (bytes), and how the latter was found.

@@ -156,18 +156,27 @@ start.button.click();
 /// and sets the next `scrollTop`. Two more frames follow the last step (the frame that handles
 /// its scroll event and draws, and the one that ends it). `frames`: the times between
 /// consecutive callbacks. Then checks that the box is at the bottom and the last treatment
-/// row is drawn.
+/// row is drawn. Before the scroll, `idle`: the times between [`IDLE_FRAMES`] + 1 callbacks
+/// with nothing to do, the page's frame clock, which no scroll can beat.
 pub const SCROLL: &str = r#"
-const [steps, done] = [arguments[0], arguments[arguments.length - 1]];
+const [steps, idleFrames, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
 const table = document.querySelector('table.cmp-table--rows');
 const box = table && table.closest('.cmp-scroll');
 if (!box) { done({ error: 'no scroll box (.cmp-scroll) around the rows table' }); return; }
 const max = box.scrollHeight - box.clientHeight;
 if (!(max > 0)) { done({ error: 'the table\'s scroll box does not scroll' }); return; }
 box.scrollTop = 0;
+const idle = [];
 const stamps = [];
 let step = 0;
 let after = 2;
+const still = () => {
+  stamps.push(performance.now());
+  if (stamps.length <= idleFrames) { requestAnimationFrame(still); return; }
+  idle.push(...stamps.slice(1).map((t, i) => t - stamps[i]));
+  stamps.length = 0;
+  requestAnimationFrame(frame);
+};
 const frame = () => {
   stamps.push(performance.now());
   if (step < steps) {
@@ -178,6 +187,7 @@ const frame = () => {
     const last = rows.at(rows.total - 1);
     done({
       frames: stamps.slice(1).map((t, i) => t - stamps[i]),
+      idle,
       atBottom: Math.abs(box.scrollTop - max) <= 1,
       lastRow: !!last && !!nameOf(last),
     });
@@ -185,7 +195,8 @@ const frame = () => {
   }
   requestAnimationFrame(frame);
 };
-requestAnimationFrame(frame);
+// Two frames for the scroll to the top to settle, then the idle frames, then the scroll.
+requestAnimationFrame(() => requestAnimationFrame(still));
 "#;
 
 /// `{ js_heap, wasm, wasm_source }` of the current page.

@@ -185,7 +185,16 @@ async fn app_run(
         probe::scroll_frames(b).await
     }
     .await;
-    add_frames(&mut r.scroll, &mut r.scroll_longest, frames);
+    // The frame clock, on the app's page only: it is the browser's, not the page's.
+    r.frame_clock.add(match &frames {
+        Ok(f) => median(&f.idle).context("no idle frame before the scroll"),
+        Err(e) => Err(anyhow::anyhow!("{e:#}")),
+    });
+    add_frames(
+        &mut r.scroll,
+        &mut r.scroll_longest,
+        frames.map(|f| f.frames),
+    );
 }
 
 /// One run on the vanilla page; any failure is the bench page's, so it is fatal.
@@ -221,7 +230,7 @@ async fn vanilla_run(
     add_frames(
         &mut r.scroll_vanilla,
         &mut r.scroll_vanilla_longest,
-        Ok(frames),
+        Ok(frames.frames),
     );
     Ok(())
 }

@@ -47,6 +47,7 @@ const MAYBE: &[&str] = &[
     "sort_small_paint_ms",
     "open_large_ms",
     "scroll_frame_ms",
+    "frame_interval_ms",
     "wasm_memory_bytes",
     "js_heap_bytes",
     "repeat_visit_first_ms",
