@@ -73,8 +73,8 @@ fn judgement_view(j: Judgement) -> impl IntoView {
     }
 }
 
-/// One value: text, a small scale for ordinal values, the baseline mark, and a button that
-/// opens the cell's explanation.
+/// One value of the columns view: text, a small scale for ordinal values, the baseline mark,
+/// and a button that opens the cell's explanation.
 pub(super) fn cell(
     treatment: &Treatment,
     attr: &Attribute,
@@ -82,13 +82,12 @@ pub(super) fn cell(
     open: OpenCell,
 ) -> impl IntoView {
     let face = CellFace::of(attr, treatment, baseline);
-    // No listener, no reactive attribute and as few attributes as will do per cell: the table
-    // has one click listener for every cell (`mod.rs`), which finds the cell by its
-    // `data-attribute` and its row's `data-treatment`, and one effect that keeps
-    // `aria-expanded` in step. A sort of a long table rewrites hundreds of cells in place, and
-    // each attribute is removed and set again every time (the erased views' rebuild), so the
-    // treatment's id is on the row, not on each cell, and there is no `id` or `type` (the
-    // table is in no form, so a button does nothing but what its listener does).
+    // No listener and no reactive attribute per cell: the table has one click listener for
+    // every cell (`mod.rs`), which finds the cell by its `data-attribute` and its row's (or
+    // `<td>`'s) `data-treatment`, and one effect that keeps `aria-expanded` in step. The rows
+    // view draws the same markup by hand (`slot_cell.rs`), and every selector serves both.
+    // No `id` or `type` either: the table is in no form, so a button does nothing but what its
+    // listener does.
     let expanded = open
         .with_untracked(|o| {
             o.as_ref()
