@@ -237,5 +237,32 @@ async fn large_cell_details_and_folded_groups_work_in_the_window(ctx: &Ctx) -> T
         (n + HEADER_ROWS + 1, treatment.name.clone()),
         "the row under the header after folding",
     )?;
+
+    // With a baseline, the marks are drawn and every row stays one line high: the window's
+    // arithmetic counts rows of one height.
+    let base = site
+        .all()
+        .first()
+        .map(|t| t.id.clone())
+        .context("treatment")?;
+    b.goto(&site.server.url(&format!("/compare{QUERY}&base={base}")))
+        .await?;
+    b.wait_js(
+        "return document.querySelectorAll('.cmp-table--windowed tbody .cmp-mark').length > 10;",
+        "baseline marks in the drawn rows",
+    )
+    .await?;
+    let heights = b
+        .js(
+            "return [...document.querySelectorAll('.cmp-table--windowed tbody tr[aria-rowindex]')]\
+               .map(tr => tr.offsetHeight);",
+            vec![],
+        )
+        .await?;
+    let heights: Vec<u64> = serde_json::from_value(heights).context("row heights")?;
+    ensure!(
+        heights.windows(2).all(|w| w[0] == w[1]),
+        "rows of different heights with a baseline: {heights:?}"
+    );
     b.assert_console_clean(&[]).await
 }
