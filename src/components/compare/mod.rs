@@ -33,6 +33,11 @@ impl CompareData {
         self.treatments.get(id)
     }
 
+    /// The place of treatment `id` in the catalogue.
+    pub fn treatment_index(&self, id: &str) -> Option<usize> {
+        self.treatments.treatments.iter().position(|t| t.id == id)
+    }
+
     pub fn attribute(&self, id: &str) -> Option<&Attribute> {
         self.attributes.get(id)
     }

@@ -55,6 +55,19 @@ pub(super) fn group_spans(columns: &[Column], range: Range<usize>) -> Vec<(Group
     spans
 }
 
+/// The columns of `window`, each with its `aria-colindex` (the treatment column is column 1).
+pub(super) fn drawn(
+    columns: &[Column],
+    window: RowWindow,
+) -> impl Iterator<Item = (usize, &Column)> {
+    columns
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+        .map(|(i, column)| (i + 2, column))
+}
+
 /// The cells of `columns[window.start..window.end]`, each made by `each` (with its
 /// `aria-colindex` when windowed); a folded group's column is an empty cell. When windowed,
 /// they are [`framed`].
@@ -65,14 +78,9 @@ pub(super) fn across(
     data: &CompareData,
     mut each: impl FnMut(&Attribute, Option<usize>) -> AnyView,
 ) -> Vec<AnyView> {
-    let cells = columns
-        .iter()
-        .enumerate()
-        .take(window.end)
-        .skip(window.start)
-        .map(|(i, column)| {
-            // The treatment column is column 1.
-            let colindex = windowed.then_some(i + 2);
+    let cells = drawn(columns, window)
+        .map(|(colindex, column)| {
+            let colindex = windowed.then_some(colindex);
             match column
                 .attribute
                 .as_deref()

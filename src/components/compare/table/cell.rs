@@ -125,8 +125,9 @@ pub(super) fn cell_of(el: &web_sys::Element) -> Option<(String, String)> {
     Some((treatment, button.get_attribute("data-attribute")?))
 }
 
-/// Keeps each cell button's `aria-expanded` in step with the open cell: the one that closed
-/// says `false`, the one that opened `true`. Cells drawn later read the open cell when made.
+/// Keeps each cell button's `aria-expanded` in step with the open cell in the columns view:
+/// the one that closed says `false`, the one that opened `true`. Cells drawn later read the
+/// open cell when made. (The rows view's cells write their own: `slots.rs`.)
 pub(super) fn sync_expanded(open: OpenCell) {
     Effect::new(move |previous: Option<Option<(String, String)>>| {
         let now = open.get();

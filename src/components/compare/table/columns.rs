@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::cell::cell;
+use super::cell::{cell, sync_expanded};
 use super::{group_button, Layout};
 use crate::components::compare::{CompareData, OpenCell};
 use crate::model::compare::CompareState;
@@ -15,13 +15,11 @@ pub(super) fn columns_table(
     data: CompareData,
     open: OpenCell,
 ) -> impl IntoView {
+    // The rows view's cells keep their own (`slots.rs`).
+    sync_expanded(open);
     move || {
         let layout = layout.get();
-        let treatments: Vec<&Treatment> = layout
-            .chosen
-            .iter()
-            .filter_map(|id| data.treatment(id))
-            .collect();
+        let treatments: Vec<&Treatment> = data.resolve(&layout.chosen);
         let baseline = layout.baseline.as_deref().and_then(|id| data.treatment(id));
         let span = treatments.len() + 1;
         let head = treatments

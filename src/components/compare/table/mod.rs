@@ -58,7 +58,6 @@ pub fn CompareTable(
         long && !full.is_some_and(|f| f.get())
     });
     let scroll = ScrollBox::new();
-    cell::sync_expanded(open);
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(key) = cell::event_cell(&ev) {
             open.update(|o| {

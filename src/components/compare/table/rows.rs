@@ -113,7 +113,7 @@ pub(super) fn rows_table(
         window,
         columns,
         drawn,
-        baseline: Memo::new(move |_| layout.with(|l| l.baseline.clone())),
+        layout,
         data: data.clone(),
         open,
     };

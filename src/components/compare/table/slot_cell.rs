@@ -33,9 +33,8 @@ pub(super) struct SlotCell {
 /// The parts of a cell's details button that change with its value.
 struct Button {
     el: Element,
-    /// The `aria-expanded` last written here. `cell::sync_expanded` writes it too when the
-    /// open cell changes, and the row's effect then runs again (it reads the open cell) and
-    /// writes the same value, so this stays what the page says.
+    /// The `aria-expanded` last written here; nothing else writes it (the row's effect reads
+    /// the open cell).
     expanded: Option<bool>,
     scale: Option<Scale>,
     value: Element,
@@ -144,13 +143,15 @@ impl Button {
             match (&self.scale, face.scale) {
                 (Some(scale), Some(dots)) => scale.show(dots),
                 (_, dots) => {
-                    if let Some(old) = self.scale.take() {
-                        old.el.remove();
-                    }
-                    self.scale = dots.and_then(|dots| Scale::new(doc, dots));
-                    if let Some(scale) = &self.scale {
-                        self.el.insert_before(&scale.el, Some(&self.value)).ok();
-                    }
+                    let new = dots.and_then(|dots| Scale::new(doc, dots));
+                    replace(
+                        &mut self.scale,
+                        new,
+                        |s| &s.el,
+                        |el| {
+                            self.el.insert_before(el, Some(&self.value)).ok();
+                        },
+                    );
                 }
             }
         }
@@ -164,6 +165,7 @@ impl Button {
             replace(
                 &mut self.editorial,
                 face.editorial.then(|| editorial(doc)).flatten(),
+                |el| el,
                 |el| {
                     self.value.append_child(el).ok();
                 },
@@ -173,6 +175,7 @@ impl Button {
             replace(
                 &mut self.mark,
                 face.judgement.and_then(|j| mark(doc, j)),
+                |el| el,
                 |el| {
                     self.el.append_child(el).ok();
                 },
@@ -181,14 +184,19 @@ impl Button {
     }
 }
 
-/// Puts `new` in `slot`'s place: the old element leaves the page, and `insert` puts the new
-/// one in.
-fn replace(slot: &mut Option<Element>, new: Option<Element>, insert: impl FnOnce(&Element)) {
+/// Puts `new` in `slot`'s place: the old one's element (`el`) leaves the page, and `insert`
+/// puts the new one's in.
+fn replace<T>(
+    slot: &mut Option<T>,
+    new: Option<T>,
+    el: fn(&T) -> &Element,
+    insert: impl FnOnce(&Element),
+) {
     if let Some(old) = slot.take() {
-        old.remove();
+        el(&old).remove();
     }
-    if let Some(el) = &new {
-        insert(el);
+    if let Some(new) = &new {
+        insert(el(new));
     }
     *slot = new;
 }

@@ -14,9 +14,10 @@
 use leptos::html::Td;
 use leptos::prelude::*;
 
-use super::across::Column;
+use super::across::{self, Column};
 use super::rows::HEADER_ROWS;
 use super::slot_cell::{Shown, SlotCell};
+use super::Layout;
 use crate::components::compare::{CompareData, OpenCell};
 use crate::model::compare::{CellFace, RowWindow};
 
@@ -30,8 +31,8 @@ pub(super) struct Slots {
     /// Every column, left to right, and those drawn.
     pub columns: Memo<Vec<Column>>,
     pub drawn: Memo<RowWindow>,
-    /// The baseline treatment's id.
-    pub baseline: Memo<Option<String>>,
+    /// The table's layout, for the baseline.
+    pub layout: Memo<Layout>,
     pub data: CompareData,
     pub open: OpenCell,
 }
@@ -57,14 +58,9 @@ pub(super) fn body(slots: Slots) -> impl IntoView {
         let attributes = &data.attributes.attributes;
         let w = drawn.get();
         columns.with(|columns| {
-            columns
-                .iter()
-                .enumerate()
-                .take(w.end)
-                .skip(w.start)
-                .map(|(i, column)| SlotColumn {
-                    // The treatment column is column 1.
-                    colindex: i + 2,
+            across::drawn(columns, w)
+                .map(|(colindex, column)| SlotColumn {
+                    colindex,
                     attribute: column
                         .attribute
                         .as_deref()
@@ -73,15 +69,12 @@ pub(super) fn body(slots: Slots) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The baseline's place in the catalogue: a memo, so a change that keeps it leaves the
+    // rows alone.
     let base = Memo::new({
         let data = slots.data.clone();
-        let baseline = slots.baseline;
-        move |_| {
-            baseline.with(|b| {
-                b.as_deref()
-                    .and_then(|b| data.treatments.treatments.iter().position(|t| t.id == b))
-            })
-        }
+        let layout = slots.layout;
+        move |_| layout.with(|l| l.baseline.as_deref().and_then(|b| data.treatment_index(b)))
     });
     let window = slots.window;
     view! {
@@ -112,10 +105,7 @@ fn row(
         let data = data.clone();
         move |_| {
             let place = place.get();
-            order.with(|o| {
-                let id = o.get(place)?;
-                data.treatments.treatments.iter().position(|t| t.id == *id)
-            })
+            order.with(|o| data.treatment_index(o.get(place)?))
         }
     });
     let name = {
@@ -163,7 +153,7 @@ fn row(
 
 /// One effect per row keeps its cells, before `end`, in step with the treatment it shows (an
 /// index into the catalogue), the drawn columns, the baseline and the open cell
-/// (`slot_cell.rs`).
+/// (`slot_cell.rs`). It is the only writer of its cells, `aria-expanded` included.
 fn keep_cells(
     end: NodeRef<Td>,
     treatment: Memo<Option<usize>>,
